@@ -1,0 +1,169 @@
+// Package build runs lessongen's pipeline: load → validate → layout →
+// render SVG → render Markdown → pages → write.
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"runtime"
+	"sync"
+
+	"github.com/lessongen/lessongen/generator/content"
+	"github.com/lessongen/lessongen/generator/diag"
+	"github.com/lessongen/lessongen/generator/layout"
+	"github.com/lessongen/lessongen/generator/output"
+	"github.com/lessongen/lessongen/generator/site"
+	"github.com/lessongen/lessongen/generator/svg"
+	"github.com/lessongen/lessongen/generator/theme"
+	"github.com/lessongen/lessongen/themes"
+)
+
+// Options configure a build. The zero value of each field has a meaning
+// that Site documents.
+type Options struct {
+	// Content is the content folder; ContentName is how messages name it.
+	Content     fs.FS
+	ContentName string
+	// Theme holds the site's own theme files, which replace the default
+	// theme's path by path; nil for none.
+	Theme fs.FS
+	// BaseURL, when not empty, replaces site.yaml's baseURL.
+	BaseURL string
+	// Workers is how many scenes are rendered at once; 0 means one per CPU.
+	Workers int
+}
+
+// Writer receives the output files.
+type Writer interface {
+	WriteFile(path string, data []byte) error
+}
+
+// Stats counts what a build wrote.
+type Stats struct {
+	Pages, Files int
+	Bytes        int64
+}
+
+// ErrContent is returned when the content has errors; they are in the
+// diag.List returned beside it.
+var ErrContent = errors.New("the content has errors")
+
+// Site builds the site described by opts and hands every file to w. It
+// returns the problems found in the content (warnings, or errors with
+// ErrContent) and any other error.
+func Site(opts Options, w Writer) (Stats, diag.List, error) {
+	s, diags := content.Load(opts.Content, opts.ContentName)
+	if diags.HasErrors() {
+		return Stats{}, diags, ErrContent
+	}
+	if opts.BaseURL != "" {
+		s.BaseURL = opts.BaseURL
+	}
+	th, tdiags := theme.Load(theme.Overlay(opts.Theme, themes.Default), nil, svg.FontFaces("fonts/"))
+	diags = append(diags, tdiags...)
+	if tdiags.HasErrors() {
+		diags.Sort()
+		return Stats{}, diags, ErrContent
+	}
+	cw := &countingWriter{w: w}
+	for _, a := range th.Assets {
+		if err := cw.WriteFile("assets/"+a.Path, a.Data); err != nil {
+			return cw.stats, diags, err
+		}
+	}
+	g := site.New(s, th, s.Language)
+	for _, depth := range []int{0, 1} {
+		f, err := g.Index(depth)
+		if err == nil {
+			err = cw.WriteFile(f.Path, f.Data)
+		}
+		if err != nil {
+			return cw.stats, diags, err
+		}
+	}
+	err := parallel(opts.Workers, len(s.Scenes), func(i int) error {
+		sc := s.Scenes[i]
+		d := layout.Scene(sc, g.Dir() == "rtl")
+		return g.Scene(sc, d, func(f site.File) error { return cw.WriteFile(f.Path, f.Data) })
+	})
+	return cw.stats, diags, err
+}
+
+// Build builds the site into the folder out, replacing what a previous build
+// wrote there only once the whole new site is written.
+func Build(opts Options, out string) (Stats, diag.List, error) {
+	dir, err := output.Begin(out)
+	if err != nil {
+		return Stats{}, nil, err
+	}
+	stats, diags, err := Site(opts, dir)
+	if err != nil {
+		dir.Abort()
+		return stats, diags, err
+	}
+	if err := dir.Commit(); err != nil {
+		dir.Abort()
+		return stats, diags, err
+	}
+	return stats, diags, nil
+}
+
+// parallel runs job(0..n-1) on a bounded number of goroutines and returns the
+// first error.
+func parallel(workers, n int, job func(int) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+		next  int
+	)
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				failed := first != nil
+				mu.Unlock()
+				if i >= n || failed {
+					return
+				}
+				if err := job(i); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return first
+}
+
+// countingWriter counts files, pages and bytes on their way to w.
+type countingWriter struct {
+	w     Writer
+	mu    sync.Mutex
+	stats Stats
+}
+
+func (c *countingWriter) WriteFile(path string, data []byte) error {
+	if err := c.w.WriteFile(path, data); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	c.stats.Files++
+	c.stats.Bytes += int64(len(data))
+	if len(path) > 5 && path[len(path)-5:] == ".html" {
+		c.stats.Pages++
+	}
+	c.mu.Unlock()
+	return nil
+}

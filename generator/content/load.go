@@ -1,0 +1,166 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/lessongen/lessongen/generator/diag"
+)
+
+// Load reads site.yaml and scenes/*.yaml from fsys, validates them, and
+// returns the site with its scenes in index order. root is the content
+// folder as the user named it; diagnostics print paths under it.
+//
+// The returned list holds every problem found in every file. When it has
+// errors the Site must not be used.
+func Load(fsys fs.FS, root string) (*Site, diag.List) {
+	var diags diag.List
+	display := func(name string) string { return joinDisplay(root, name) }
+
+	site := loadSite(fsys, display("site.yaml"), &diags)
+
+	entries, err := fs.ReadDir(fsys, "scenes")
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		diags.Errorf(diag.Pos{Path: display("scenes")}, "cannot read the scenes folder: %v", unwrapPath(err))
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		p := display("scenes/" + name)
+		ext := path.Ext(name)
+		if ext == ".yml" {
+			diags.Errorf(diag.Pos{Path: p}, "scene files end in .yaml; rename it to %s", strings.TrimSuffix(name, ext)+".yaml")
+			continue
+		}
+		if ext != ".yaml" {
+			continue
+		}
+		id := strings.TrimSuffix(name, ext)
+		if msg := idProblem(id); msg != "" {
+			diags.Errorf(diag.Pos{Path: p}, "scene id %q (the file name) %s", id, msg)
+			continue
+		}
+		data, ok := readFile(fsys, "scenes/"+name, p, &diags)
+		if !ok {
+			continue
+		}
+		d := &decoder{path: p, diags: &diags}
+		if n := d.parse(data); n != nil {
+			if site != nil {
+				site.Scenes = append(site.Scenes, d.scene(n, id))
+			}
+		}
+	}
+	if site != nil {
+		if len(site.Scenes) == 0 && !diags.HasErrors() {
+			diags.Errorf(diag.Pos{Path: display("scenes")}, "the site has no scenes; add one as %s, or run \"lessongen new scene ID\"", display("scenes/<id>.yaml"))
+		}
+		crossCheck(site, &diags)
+		sortScenes(site)
+	}
+	diags.Sort()
+	return site, diags
+}
+
+func loadSite(fsys fs.FS, p string, diags *diag.List) *Site {
+	data, ok := readFile(fsys, "site.yaml", p, diags)
+	if !ok {
+		return nil
+	}
+	d := &decoder{path: p, diags: diags}
+	n := d.parse(data)
+	if n == nil {
+		return nil
+	}
+	return d.site(n)
+}
+
+// readFile reads a content file, refusing files too large to be content.
+func readFile(fsys fs.FS, name, display string, diags *diag.List) ([]byte, bool) {
+	info, err := fs.Stat(fsys, name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		diags.Errorf(diag.Pos{Path: display}, "file not found; a site needs %s with its title, language and topics", display)
+		return nil, false
+	case err != nil:
+		diags.Errorf(diag.Pos{Path: display}, "cannot read: %v", unwrapPath(err))
+		return nil, false
+	case info.Size() > MaxFileSize:
+		diags.Errorf(diag.Pos{Path: display}, "the file is %.1f MB; content files are limited to %d MB", float64(info.Size())/(1<<20), MaxFileSize>>20)
+		return nil, false
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		diags.Errorf(diag.Pos{Path: display}, "cannot read: %v", unwrapPath(err))
+		return nil, false
+	}
+	return data, true
+}
+
+// crossCheck verifies references between files: each scene's topic and
+// related scenes.
+func crossCheck(site *Site, diags *diag.List) {
+	topics := make([]string, len(site.Topics))
+	for i, t := range site.Topics {
+		topics[i] = t.ID
+	}
+	ids := make([]string, len(site.Scenes))
+	for i, s := range site.Scenes {
+		ids[i] = s.ID
+	}
+	for _, s := range site.Scenes {
+		if s.Topic != "" && !contains(topics, s.Topic) {
+			diags.Errorf(s.TopicPos, "unknown topic %q; %s (topics are listed in site.yaml)", s.Topic, suggestRef(s.Topic, "topic", topics))
+		}
+		for _, r := range s.Related {
+			switch {
+			case r.ID == s.ID:
+				diags.Errorf(r.Pos, "related lists the scene itself (%q)", r.ID)
+			case !contains(ids, r.ID):
+				diags.Errorf(r.Pos, "unknown related scene %q; %s", r.ID, suggestRef(r.ID, "scene", ids))
+			}
+		}
+	}
+}
+
+// sortScenes puts scenes in index order: by topic as site.yaml lists them,
+// then by order, then by id so that ties are broken the same way every time.
+func sortScenes(site *Site) {
+	rank := map[string]int{}
+	for i, t := range site.Topics {
+		rank[t.ID] = i
+	}
+	sort.SliceStable(site.Scenes, func(i, j int) bool {
+		a, b := site.Scenes[i], site.Scenes[j]
+		if rank[a.Topic] != rank[b.Topic] {
+			return rank[a.Topic] < rank[b.Topic]
+		}
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		return a.ID < b.ID
+	})
+}
+
+func joinDisplay(root, name string) string {
+	if root == "" || root == "." {
+		return name
+	}
+	return strings.TrimSuffix(root, "/") + "/" + name
+}
+
+// unwrapPath drops the path an fs.PathError repeats, since the diagnostic
+// already starts with it.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}

@@ -1,0 +1,116 @@
+// Package content loads a lessongen site from its YAML files into a
+// validated model.
+//
+// It is the only package that knows YAML. Every problem it finds is reported
+// as a diag.Diagnostic at the line and column the author wrote, all of them in
+// one pass; later stages receive a Site they can trust and never re-check.
+package content
+
+import "github.com/lessongen/lessongen/generator/diag"
+
+// Site is the whole content of a site: its settings from site.yaml and its
+// scenes, in the order the index lists them.
+type Site struct {
+	Title       string
+	Description string
+	// Language is the BCP 47 tag of the language the scene files are written in.
+	Language string
+	// BaseURL is where the site is published; "/" when not set.
+	BaseURL string
+	Topics  []Topic
+	// Scenes are sorted by topic (in the order of Topics), then by Order,
+	// then by ID.
+	Scenes []*Scene
+}
+
+// Topic groups scenes on the index.
+type Topic struct {
+	ID    string
+	Title string
+	Pos   diag.Pos
+}
+
+// Scene is one lesson: actors and the steps between them.
+type Scene struct {
+	// ID is the scene file's name without ".yaml".
+	ID string
+	// Path is the file the scene was read from, as diagnostics print it.
+	Path       string
+	Title      string
+	Summary    string
+	Topic      string
+	TopicPos   diag.Pos
+	Order      int
+	Actors     []Actor
+	Steps      []Step
+	References []Reference
+	// Related lists other scenes worth reading next.
+	Related []Ref
+}
+
+// Ref is a reference by id to another scene, with where it was written.
+type Ref struct {
+	ID  string
+	Pos diag.Pos
+}
+
+// Actor is a participant drawn as a box with a lifeline.
+type Actor struct {
+	ID   string
+	Name string
+	// Kind picks the icon; one of Kinds, or "" for none.
+	Kind string
+}
+
+// Kinds lists the actor kinds that have an icon.
+var Kinds = []string{"pc", "phone", "server", "router", "dns", "ca", "cloud", "database", "person", "switch", "firewall", "mail"}
+
+// StepKind tells a message from a note.
+type StepKind int
+
+// The kinds of step.
+const (
+	// Message is an arrow from one actor to another, or to itself.
+	Message StepKind = iota
+	// Note is an action of one actor, or of two neighbours, with no arrow.
+	Note
+)
+
+// Step is one page of the lesson.
+type Step struct {
+	// ID is the author's stable key for the step, or "".
+	ID string
+	// Key is ID, or the step's number when it has no ID: the key translations
+	// and anchors use.
+	Key  string
+	Kind StepKind
+	// From and To index Scene.Actors. For a note they are the first and last
+	// actor it spans, From <= To.
+	From, To int
+	// Label is the short plain text drawn on the diagram.
+	Label string
+	// Text is the narration, in Markdown.
+	Text   string
+	Fields []Field
+	// Reply messages are drawn dashed.
+	Reply bool
+	// Secure messages travel encrypted and are drawn with a lock.
+	Secure bool
+	// Lost messages never arrive and are drawn ending in a cross.
+	Lost bool
+	// Phase names the frame drawn around consecutive steps with the same phase.
+	Phase string
+	Pos   diag.Pos
+}
+
+// Field is a header field shown with a step, such as seq: x.
+type Field struct {
+	Name  string
+	Value string
+}
+
+// Reference is a source a scene cites.
+type Reference struct {
+	Title string
+	URL   string
+}

@@ -1,0 +1,127 @@
+// Package site turns the content model, laid-out diagrams and rendered
+// narration into the pages of the site, through the theme's templates.
+//
+// Templates receive typed page structs, never maps. Every link is relative,
+// so the output works under any base path and from file://.
+package site
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/lessongen/lessongen/generator/content"
+	"github.com/lessongen/lessongen/generator/locale"
+)
+
+// Page is what every template receives: the parts shared by all pages.
+type Page struct {
+	Lang string
+	// Dir is "ltr" or "rtl".
+	Dir         string
+	Title       string
+	Description string
+	// Root is the relative URL of the site's root from this page: "" or a
+	// run of "../".
+	Root string
+	// CSS and JS are the relative URLs of the theme's stylesheet and script.
+	CSS, JS   string
+	SiteTitle string
+	// Home is the relative URL of this language's index page.
+	Home string
+	ui   content.Strings
+}
+
+// T returns the UI string key with each {name} replaced by the value that
+// follows name in args: {{.T "step_of" "n" 3 "total" 9}}.
+func (p *Page) T(key string, args ...any) string {
+	return fill(p.message(key, "other"), args)
+}
+
+// Plural returns the UI string key in the plural form that count takes in
+// the page's language, with {count} replaced by count.
+func (p *Page) Plural(key string, count int) string {
+	return fill(p.message(key, locale.PluralForm(p.Lang, count)), []any{"count", count})
+}
+
+func (p *Page) message(key, form string) string {
+	m, ok := p.ui[key]
+	if !ok {
+		return key // a test checks that every key the templates use exists
+	}
+	if s, ok := m[form]; ok {
+		return s
+	}
+	return m["other"]
+}
+
+func fill(s string, args []any) string {
+	for i := 0; i+1 < len(args); i += 2 {
+		name, _ := args[i].(string)
+		var v string
+		switch x := args[i+1].(type) {
+		case int:
+			v = strconv.Itoa(x)
+		case string:
+			v = x
+		}
+		s = strings.ReplaceAll(s, "{"+name+"}", v)
+	}
+	return s
+}
+
+// IndexPage lists the topics and their scenes.
+type IndexPage struct {
+	Page
+	Topics []Topic
+}
+
+// Topic is a group of scenes on the index.
+type Topic struct {
+	ID     string
+	Title  string
+	Scenes []SceneLink
+}
+
+// SceneLink is a scene as other pages link to it.
+type SceneLink struct {
+	ID, Title, Summary string
+	URL                string
+	Steps              int
+}
+
+// ScenePage is a scene's overview: the whole diagram and every step.
+type ScenePage struct {
+	Page
+	Scene      SceneLink
+	SVG        template.HTML
+	Steps      []StepLink
+	References []content.Reference
+	Related    []SceneLink
+}
+
+// StepLink is a step as the step log lists it.
+type StepLink struct {
+	N     int
+	URL   string
+	Who   string
+	Label string
+	// Current marks the step the page shows; Done the steps before it.
+	Current, Done bool
+}
+
+// StepPage shows one step: the diagram up to it, and its narration.
+type StepPage struct {
+	Page
+	Scene     SceneLink
+	N, Total  int
+	Step      StepLink
+	Narration template.HTML
+	Fields    []content.Field
+	SVG       template.HTML
+	// SVGURL is the standalone diagram file of this step.
+	SVGURL string
+	// Prev and Next are empty at the ends of the scene.
+	Prev, Next, Overview string
+	Steps                []StepLink
+}

@@ -1,0 +1,15 @@
+// Package themes embeds lessongen's default theme into the binary, so that
+// lessongen works from any folder. A site overrides any file of it by putting
+// its own copy under themes/default/ beside its content folder.
+package themes
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed default
+var files embed.FS
+
+// Default is the default theme: templates/, assets/ and i18n/.
+var Default, _ = fs.Sub(files, "default")
