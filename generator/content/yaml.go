@@ -114,16 +114,18 @@ func (d *decoder) syntaxError(err error) {
 
 // noAliases rejects YAML aliases. Content never needs them, and refusing them
 // makes alias bombs (a few lines that expand to billions of nodes) harmless.
+// Only the first alias is reported: a bomb has thousands.
 func (d *decoder) noAliases(n *yaml.Node) bool {
 	if n.Kind == yaml.AliasNode {
 		d.errorf(n, "YAML aliases (*%s) are not supported; write the value out", n.Value)
 		return false
 	}
-	ok := true
 	for _, c := range n.Content {
-		ok = d.noAliases(c) && ok
+		if !d.noAliases(c) {
+			return false
+		}
 	}
-	return ok
+	return true
 }
 
 // describe names a node's type for messages: "a list", "text" and so on.
@@ -168,6 +170,13 @@ func (d *decoder) fields(n *yaml.Node, what string, known ...string) map[string]
 		}
 		if !contains(known, k.Value) {
 			d.errorf(k, "unknown field %q in %s; %s", k.Value, what, suggestField(k.Value, known))
+			// Read a likely typo as the field it was meant to be, so that
+			// one slip gives one message, not a second "missing" one.
+			if m := didYouMean(k.Value, known); m != "" {
+				if _, taken := out[m]; !taken && !hasKey(n, m) {
+					out[m] = entry{&yaml.Node{Kind: yaml.ScalarNode, Value: m, Line: k.Line, Column: k.Column}, v}
+				}
+			}
 			continue
 		}
 		if prev, dup := out[k.Value]; dup {
@@ -177,6 +186,16 @@ func (d *decoder) fields(n *yaml.Node, what string, known ...string) map[string]
 		out[k.Value] = entry{k, v}
 	}
 	return out
+}
+
+// hasKey reports whether the mapping n has the key.
+func hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 // isNull reports whether a value was left empty ("title:" or "title: null").
