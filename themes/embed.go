@@ -8,7 +8,10 @@ import (
 	"io/fs"
 )
 
-//go:embed default
+// "all:" because template partials have names that start with "_", which
+// go:embed leaves out otherwise.
+//
+//go:embed all:default
 var files embed.FS
 
 // Default is the default theme: templates/, assets/ and i18n/.

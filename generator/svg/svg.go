@@ -57,8 +57,10 @@ func Write(w io.Writer, d *layout.Diagram, v View) error {
 	fmt.Fprintf(ew, "<title id=\"lgd-t\">%s</title>\n<desc id=\"lgd-d\">%s</desc>\n", text(v.Title), text(v.Desc))
 	c.Style("text/css", style(v))
 	writeDefs(c, d, last)
-	writePhases(c, d, v.Step, last)
+	// Frames go under the lifelines, title tabs over them.
+	writePhases(c, d, v.Step, last, false)
 	writeActors(c, d, v.Step, height-layout.Margin)
+	writePhases(c, d, v.Step, last, true)
 	for i := 0; i <= last; i++ {
 		writeStep(c, d, i, v.Step)
 	}
@@ -94,7 +96,8 @@ func writeDefs(c *svgo.SVG, d *layout.Diagram, last int) {
 	c.DefEnd()
 }
 
-func writePhases(c *svgo.SVG, d *layout.Diagram, step, last int) {
+// writePhases draws the phase frames, or with tabs their title tabs.
+func writePhases(c *svgo.SVG, d *layout.Diagram, step, last int, tabs bool) {
 	for _, p := range d.Phases {
 		if p.First > last {
 			continue
@@ -104,11 +107,15 @@ func writePhases(c *svgo.SVG, d *layout.Diagram, step, last int) {
 			cls += " cur"
 		}
 		c.Group(class(cls))
-		bottom := p.Box.Y + p.Box.H
-		if step >= 0 {
-			bottom = p.BoxBottomAt(d, step)
+		if !tabs {
+			bottom := p.Box.Y + p.Box.H
+			if step >= 0 {
+				bottom = p.BoxBottomAt(d, step)
+			}
+			c.Rect(p.Box.X, p.Box.Y, p.Box.W, bottom-p.Box.Y, class("fr"))
+			c.Gend()
+			continue
 		}
-		c.Rect(p.Box.X, p.Box.Y, p.Box.W, bottom-p.Box.Y, class("fr"))
 		t := p.Tab
 		notch := layout.PhaseTabNotch
 		if d.RTL {

@@ -1,0 +1,38 @@
+# lessongen. "make build" needs only Go; "make check-html" and the browser
+# tests install what they need (Java, npm packages) on first use.
+GO      ?= go
+CONTENT ?= content
+OUT     ?= public
+VNU      = e2e/node_modules/vnu-jar/build/dist/vnu.jar
+
+.PHONY: build test bench fonts check-html clean
+
+## build: build the sample site into public/
+build:
+	$(GO) run ./cmd/lessongen build --content $(CONTENT) --out $(OUT)
+
+## test: vet and run every Go test
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+## bench: run the Go benchmarks
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## fonts: rebuild the diagram web fonts and their advance widths (Debian: fonts-noto-core python3-fonttools)
+fonts:
+	/usr/bin/python3 generator/text/fontdata/build.py
+
+## check-html: validate every page and SVG of public/ with the Nu HTML checker
+check-html: $(VNU) build
+	java -jar $(VNU) --errors-only --skip-non-html $(OUT)
+	java -jar $(VNU) --errors-only --also-check-svg $$(find $(OUT) -name '*.svg' | sort | head -500)
+
+$(VNU): e2e/package.json e2e/package-lock.json
+	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
+	cd e2e && npm ci --no-audit --no-fund
+	touch $@
+
+clean:
+	rm -rf $(OUT)

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// copyContent copies the sample content into a temporary folder, with
+// changes: a file name → new content.
+func copyContent(t *testing.T, changes map[string]string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "content")
+	err := filepath.WalkDir("../../content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel("../../content", p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range changes {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// snapshot hashes every file under dir.
+func snapshot(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			fmt.Fprintf(&b, "%s %x\n", p, sha256.Sum256(data))
+		}
+		return nil
+	})
+	return b.String()
+}
+
+func TestBuildSample(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := runCLI("build", "--content", "../../content", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "wrote ") || !strings.Contains(stdout, " pages ") {
+		t.Errorf("stdout = %q", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(out, "en/https/1/index.html")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestBadContentKeepsOldOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := runCLI("build", "--content", "../../content", "--out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	before := snapshot(t, out)
+	bad := copyContent(t, map[string]string{
+		"scenes/broken.yaml": "title: Broken\ntopic: web\nactors:\n  - id: pc\n    name: PC\nsteps:\n  - from: pc\n    to: sever\n    lable: SYN\n",
+	})
+	code, stdout, stderr := runCLI("build", "--content", bad, "--out", out)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	want := fmt.Sprintf("%[1]s/scenes/broken.yaml:8:9: unknown actor \"sever\"; the actors are: pc\n"+
+		"%[1]s/scenes/broken.yaml:9:5: unknown field \"lable\" in step; did you mean \"label\"?\n2 errors\n", filepath.ToSlash(bad))
+	if stderr != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+	}
+	if stdout != "" {
+		t.Errorf("stdout = %q, want nothing", stdout)
+	}
+	if after := snapshot(t, out); after != before {
+		t.Error("a failed build changed the previous output")
+	}
+}
+
+func TestRefusesUserFolder(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
+	code, _, stderr := runCLI("build", "--content", "../../content", "--out", dir)
+	if code != 1 || !strings.Contains(stderr, "refusing to replace") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "notes.txt")); string(data) != "mine" {
+		t.Error("the user's file was lost")
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{nil, 2, "Usage:"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"build", "--nope"}, 2, "flag provided but not defined: -nope"},
+		{[]string{"build", "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"build", "--help"}, 0, "Usage: lessongen build"},
+		{[]string{"version"}, 0, "lessongen devel"},
+	} {
+		code, stdout, stderr := runCLI(tc.args...)
+		if code != tc.code || !strings.Contains(stdout+stderr, tc.out) {
+			t.Errorf("lessongen %v: exit %d, output %q; want exit %d with %q", tc.args, code, stdout+stderr, tc.code, tc.out)
+		}
+	}
+}

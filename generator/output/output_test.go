@@ -1,0 +1,102 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, out string, files map[string]string) error {
+	t.Helper()
+	d, err := Begin(out)
+	if err != nil {
+		return err
+	}
+	for name, data := range files {
+		if err := d.WriteFile(name, []byte(data)); err != nil {
+			d.Abort()
+			return err
+		}
+	}
+	return d.Commit()
+}
+
+func TestReplacesItsOwnOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := write(t, out, map[string]string{"a/index.html": "one", "old.html": "x"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := write(t, out, map[string]string{"a/index.html": "two"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "a/index.html")); string(got) != "two" {
+		t.Errorf("a/index.html = %q, want the new content", got)
+	}
+	if _, err := os.Stat(filepath.Join(out, "old.html")); !os.IsNotExist(err) {
+		t.Error("a file of the previous build survived")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("temporary folders left beside the output: %v", entries)
+	}
+	if info, _ := os.Stat(out); info.Mode().Perm() != 0o755 {
+		t.Errorf("output folder mode %v, want 0755", info.Mode().Perm())
+	}
+}
+
+func TestRefusesForeignFolder(t *testing.T) {
+	home := t.TempDir()
+	precious := filepath.Join(home, "thesis.tex")
+	os.WriteFile(precious, []byte("years of work"), 0o644)
+	err := write(t, home, map[string]string{"index.html": "x"})
+	if err == nil || !strings.Contains(err.Error(), "refusing to replace") || !strings.Contains(err.Error(), "lessongen did not create it") {
+		t.Fatalf("err = %v, want a refusal", err)
+	}
+	if got, _ := os.ReadFile(precious); string(got) != "years of work" {
+		t.Fatal("the user's file was touched")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(home))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".new-") {
+			t.Errorf("left %s behind", e.Name())
+		}
+	}
+}
+
+func TestRefusesFile(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(f, []byte("mine"), 0o644)
+	if err := write(t, f, nil); err == nil || !strings.Contains(err.Error(), "not a folder") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestAbortKeepsOldSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := write(t, out, map[string]string{"index.html": "old"}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.WriteFile("index.html", []byte("half"))
+	d.Abort()
+	if got, _ := os.ReadFile(filepath.Join(out, "index.html")); string(got) != "old" {
+		t.Errorf("index.html = %q after an aborted build", got)
+	}
+}
+
+func TestRejectsPathsOutside(t *testing.T) {
+	d, err := Begin(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	for _, p := range []string{"../x", "/etc/passwd", "a/../../x"} {
+		if err := d.WriteFile(p, nil); err == nil {
+			t.Errorf("WriteFile(%q) succeeded", p)
+		}
+	}
+}
