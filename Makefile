@@ -5,7 +5,7 @@ CONTENT ?= content
 OUT     ?= public
 VNU      = e2e/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: build test bench fonts check-html clean
+.PHONY: build test bench fonts check-html e2e clean
 
 ## build: build the sample site into public/
 build:
@@ -29,8 +29,15 @@ check-html: $(VNU) build
 	java -jar $(VNU) --errors-only --skip-non-html $(OUT)
 	java -jar $(VNU) --errors-only --also-check-svg $$(find $(OUT) -name '*.svg' | sort | head -500)
 
-$(VNU): e2e/package.json e2e/package-lock.json
+## e2e: run the browser tests (node --test e2e/) against public/ in Debian's headless Chromium
+e2e: e2e/node_modules/.installed build
+	node --test e2e/
+
+$(VNU): e2e/node_modules/.installed
 	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
+
+e2e/node_modules/.installed: e2e/package.json e2e/package-lock.json
+	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-core fonts-noto-cjk)
 	cd e2e && npm ci --no-audit --no-fund
 	touch $@
 
