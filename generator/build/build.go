@@ -71,9 +71,12 @@ func Site(opts Options, w Writer) (Stats, diag.List, error) {
 			return cw.stats, diags, err
 		}
 	}
-	g := site.New(s, th, s.Language)
-	for _, depth := range []int{0, 1} {
-		f, err := g.Index(depth)
+	// Each language sees the site through its translations; scenes are laid
+	// out per language, since label widths and direction differ.
+	gens := make([]*site.Generator, len(s.Languages))
+	for i, l := range s.Languages {
+		gens[i] = site.New(s.In(l), th, l, s.Languages)
+		f, err := gens[i].Index(false)
 		if err == nil {
 			err = cw.WriteFile(f.Path, f.Data)
 		}
@@ -81,8 +84,20 @@ func Site(opts Options, w Writer) (Stats, diag.List, error) {
 			return cw.stats, diags, err
 		}
 	}
-	err := parallel(opts.Workers, len(s.Scenes), func(i int) error {
-		sc := s.Scenes[i]
+	root, err := gens[0].Index(true)
+	if len(gens) > 1 {
+		root, err = gens[0].Languages()
+	}
+	if err == nil {
+		err = cw.WriteFile(root.Path, root.Data)
+	}
+	if err != nil {
+		return cw.stats, diags, err
+	}
+	scenes := len(s.Scenes)
+	err = parallel(opts.Workers, len(gens)*scenes, func(i int) error {
+		g := gens[i/scenes]
+		sc := g.Site.Scenes[i%scenes]
 		d := layout.Scene(sc, g.Dir() == "rtl")
 		return g.Scene(sc, d, func(f site.File) error { return cw.WriteFile(f.Path, f.Data) })
 	})

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -236,6 +237,81 @@ func BenchmarkBuildSample(b *testing.B) {
 		var m Memory
 		if _, _, err := Site(opts, &m); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestHreflang checks that every page names itself in every language of the
+// site, plus x-default, and that each of those pages exists.
+func TestHreflang(t *testing.T) {
+	m := buildDir(t, "testdata/fixture")
+	want := []string{"ar", "en", "ja", "x-default"}
+	for _, p := range m.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(m.File(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode && n.Data == "link" && attr(n, "rel") == "alternate" {
+				got = append(got, attr(n, "hreflang"))
+				checkLink(t, m, p, attr(n, "href"))
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		sort.Strings(got)
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s: hreflang %v, want %v", p, got, want)
+		}
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// TestTranslatedPages checks what readers of each language see: their own
+// language where translated, the source language marked and announced where
+// not, a mirrored page for Arabic, and plurals by the language's rules.
+func TestTranslatedPages(t *testing.T) {
+	m := buildDir(t, "testdata/fixture")
+	for _, tc := range []struct {
+		page string
+		want []string
+		not  []string
+	}{
+		{"ar/constructs/1/index.html", []string{`<html lang="ar" dir="rtl">`, `<span>يبدأ</span>`, `الخطوة ١ من ٨`},
+			[]string{`class="notice"`}},
+		{"ar/constructs/4/index.html", []string{`class="notice"`, `<span lang="en">Thinks to itself</span>`}, nil},
+		{"ja/constructs/1/index.html", []string{`<html lang="ja" dir="ltr">`, `class="notice"`, `<div class="text" lang="en">`, `<span>開始</span>`}, nil},
+		{"ja/other/1/index.html", []string{`<span>唯一のステップ</span>`}, []string{`class="notice"`}},
+		{"ar/index.html", []string{`خطوة واحدة`, `٨ خطوات`, `<h1>موقع الاختبار</h1>`}, nil},
+		{"ja/index.html", []string{`<h1 lang="en">Fixture site</h1>`, `<span class="card-title">一つのステップ</span>`}, nil},
+		{"en/index.html", []string{`1 step`, `8 steps`}, nil},
+		{"index.html", []string{`data-choose-language`, `hreflang="ja" lang="ja" dir="ltr">日本語</a>`, `hreflang="ar" lang="ar" dir="rtl">العربية</a>`}, nil},
+	} {
+		page := string(m.File(tc.page))
+		for _, w := range tc.want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %s", tc.page, w)
+			}
+		}
+		for _, w := range tc.not {
+			if strings.Contains(page, w) {
+				t.Errorf("%s has %s", tc.page, w)
+			}
 		}
 	}
 }

@@ -53,7 +53,9 @@ func Load(fsys fs.FS, root string) (*Site, diag.List) {
 		d := &decoder{path: p, diags: &diags}
 		if n := d.parse(data); n != nil {
 			if site != nil {
-				site.Scenes = append(site.Scenes, d.scene(n, id))
+				sc := d.scene(n, id)
+				sc.Lang = site.Language
+				site.Scenes = append(site.Scenes, sc)
 			}
 		}
 	}
@@ -63,6 +65,7 @@ func Load(fsys fs.FS, root string) (*Site, diag.List) {
 		}
 		crossCheck(site, &diags)
 		sortScenes(site)
+		loadLocales(fsys, display, site, &diags)
 	}
 	diags.Sort()
 	return site, diags

@@ -7,7 +7,7 @@ import (
 
 // site decodes site.yaml.
 func (d *decoder) site(root *yaml.Node) *Site {
-	m := d.fields(root, "site.yaml", "title", "description", "language", "baseURL", "topics")
+	m := d.fields(root, "site.yaml", "title", "description", "language", "baseURL", "topics", "languages")
 	s := &Site{BaseURL: "/"}
 	s.Title = d.required(root, m, "site.yaml", "title")
 	if e, ok := m["description"]; ok {
@@ -22,6 +22,14 @@ func (d *decoder) site(root *yaml.Node) *Site {
 	if e, ok := m["baseURL"]; ok {
 		if u := d.str(e); u != "" {
 			s.BaseURL = u
+		}
+	}
+	if e, ok := m["languages"]; ok {
+		s.LanguageList = []Ref{}
+		for _, n := range d.list(e) {
+			if tag := d.str(entry{e.key, n}); tag != "" {
+				s.LanguageList = append(s.LanguageList, Ref{ID: tag, Pos: d.pos(n)})
+			}
 		}
 	}
 	e, ok := m["topics"]
