@@ -4,6 +4,8 @@
 // Usage:
 //
 //	lessongen build [--content DIR] [--out DIR] [--base-url URL]
+//	lessongen i18n status [--content DIR] [--lang L] [--strict]
+//	lessongen i18n extract [--content DIR] LANG
 //	lessongen version
 //
 // Exit status is 0 on success, 1 when the content has errors, and 2 when the
@@ -25,6 +27,8 @@ const usage = `lessongen builds step-by-step lesson sites from YAML scenes.
 
 Usage:
   lessongen build [--content DIR] [--out DIR] [--base-url URL]
+  lessongen i18n status [--content DIR] [--lang L] [--strict]
+  lessongen i18n extract [--content DIR] LANG
   lessongen version
 
 Run "lessongen COMMAND --help" for a command's options.
@@ -46,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		err = buildCmd(args[1:], stdout, stderr)
+	case "i18n":
+		err = i18nCmd(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "lessongen", version)
 	case "help", "-h", "-help", "--help":

@@ -132,3 +132,41 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestI18nWorkflow(t *testing.T) {
+	dir := copyContent(t, nil)
+	os.RemoveAll(filepath.Join(dir, "locales"))
+	code, stdout, stderr := runCLI("i18n", "extract", "--content", dir, "es")
+	if code != 0 || !strings.Contains(stdout, "wrote "+filepath.ToSlash(dir)+"/locales/es/https.yaml") {
+		t.Fatalf("extract: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, stdout, _ = runCLI("i18n", "extract", "--content", dir, "es"); code != 0 || !strings.HasSuffix(stdout, "locales/es is up to date\n") {
+		t.Errorf("second extract: exit %d, %q", code, stdout)
+	}
+	code, stdout, _ = runCLI("i18n", "status", "--content", dir, "--strict")
+	if code != 1 || !strings.Contains(stdout, "es (español): 0 of ") || !strings.Contains(stdout, "  missing   "+filepath.ToSlash(dir)+"/locales/es/https.yaml  steps.syn.label\n") {
+		t.Errorf("status --strict on an empty translation: exit %d\n%s", code, stdout)
+	}
+	// Translate one string: it counts, and the build shows it.
+	p := filepath.Join(dir, "locales/es/https.yaml")
+	data, _ := os.ReadFile(p)
+	os.WriteFile(p, []byte(strings.Replace(string(data), "title: \"\"", "title: Ver un sitio web por HTTPS", 1)), 0o644)
+	_, stdout, _ = runCLI("i18n", "status", "--content", dir, "--lang", "es")
+	if !strings.Contains(stdout, "es (español): 1 of ") {
+		t.Errorf("status after translating the title:\n%s", stdout)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := runCLI("build", "--content", dir, "--out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "es/https/index.html"))
+	if !strings.Contains(string(page), "<h1>Ver un sitio web por HTTPS</h1>") {
+		t.Error("the translated title is not on the Spanish overview")
+	}
+	if step, _ := os.ReadFile(filepath.Join(out, "es/https/2/index.html")); !strings.Contains(string(step), `class="notice"`) {
+		t.Error("an untranslated Spanish step has no notice")
+	}
+	if code, _, stderr := runCLI("i18n", "extract", "--content", dir, "EN_us"); code != 2 || !strings.Contains(stderr, "not a BCP 47 language tag") {
+		t.Errorf("bad tag: exit %d, %q", code, stderr)
+	}
+}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"github.com/lessongen/lessongen/generator/diag"
+	"github.com/lessongen/lessongen/generator/locale"
 )
 
 // Language is one language of the site: the source language, in which the
@@ -60,4 +61,11 @@ type StepTranslation struct {
 	Label, Text Translation
 	// Fields are field values by field name.
 	Fields map[string]Translation
+}
+
+// NewLanguage returns a language with no translations yet, for a locale
+// folder about to be created.
+func NewLanguage(tag, path string) *Language {
+	return &Language{Tag: tag, Name: locale.Name(tag), Dir: dirOf(tag), Path: path,
+		Topics: map[string]Translation{}, Scenes: map[string]*SceneTranslation{}}
 }

@@ -83,8 +83,7 @@ func orderLanguages(site *Site, langs []*Language, diags *diag.List) []*Language
 }
 
 func loadLanguage(fsys fs.FS, dir, display, tag string, diags *diag.List) *Language {
-	l := &Language{Tag: tag, Name: locale.Name(tag), Dir: dirOf(tag), Path: display,
-		Topics: map[string]Translation{}, Scenes: map[string]*SceneTranslation{}}
+	l := NewLanguage(tag, display)
 	entries, _ := fs.ReadDir(fsys, dir)
 	for _, e := range entries {
 		name := e.Name()
