@@ -50,6 +50,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		err = buildCmd(args[1:], stdout, stderr)
+	case "check":
+		err = checkCmd(args[1:], stdout, stderr)
+	case "new":
+		err = newCmd(args[1:], stdout, stderr)
+	case "schema":
+		err = schemaCmd(args[1:], stdout, stderr)
 	case "i18n":
 		err = i18nCmd(args[1:], stdout, stderr)
 	case "version":

@@ -170,3 +170,63 @@ func TestI18nWorkflow(t *testing.T) {
 		t.Errorf("bad tag: exit %d, %q", code, stderr)
 	}
 }
+
+func TestNewSceneBuilds(t *testing.T) {
+	dir := copyContent(t, nil)
+	code, stdout, stderr := runCLI("new", "scene", "quic", "--content", dir, "--topic", "transport", "--title", "QUIC: a new transport")
+	if code != 0 || !strings.Contains(stdout, "wrote "+filepath.ToSlash(dir)+"/scenes/quic.yaml") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "scenes/quic.yaml"))
+	if !strings.HasPrefix(string(data), "# yaml-language-server: $schema=") || !strings.Contains(string(data), "title: \"QUIC: a new transport\"\n") || !strings.Contains(string(data), "topic: transport") {
+		t.Errorf("skeleton:\n%s", data)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := runCLI("build", "--content", dir, "--out", out); code != 0 {
+		t.Fatalf("the skeleton does not build:\n%s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "en/quic/3/index.html")); err != nil {
+		t.Error(err)
+	}
+	code, _, stderr = runCLI("new", "scene", "quic", "--content", dir)
+	if code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("second new: exit %d, %q", code, stderr)
+	}
+	if again, _ := os.ReadFile(filepath.Join(dir, "scenes/quic.yaml")); string(again) != string(data) {
+		t.Error("new overwrote an existing scene")
+	}
+	if code, _, stderr = runCLI("new", "scene", "Bad Id", "--content", dir); code != 2 || !strings.Contains(stderr, `(for example "bad-id")`) {
+		t.Errorf("bad id: exit %d, %q", code, stderr)
+	}
+}
+
+func TestCheckPrintsWhatBuildPrints(t *testing.T) {
+	bad := copyContent(t, map[string]string{
+		"scenes/broken.yaml": "title: Broken\ntopic: web\nactors:\n  - id: pc\n    name: PC\nsteps:\n  - from: pc\n    to: sever\n    lable: SYN\n",
+	})
+	checkCode, checkOut, checkErr := runCLI("check", "--content", bad)
+	out := filepath.Join(t.TempDir(), "public")
+	buildCode, _, buildErr := runCLI("build", "--content", bad, "--out", out)
+	if checkCode != 1 || buildCode != 1 || checkErr != buildErr || checkOut != "" {
+		t.Errorf("check: exit %d %q\nbuild: exit %d %q", checkCode, checkErr, buildCode, buildErr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("a failed build created the output folder")
+	}
+	if code, stdout, _ := runCLI("check", "--content", "../../content"); code != 0 || stdout != "content is valid\n" {
+		t.Errorf("check on the sample: exit %d, %q", code, stdout)
+	}
+}
+
+func TestSchemaCommand(t *testing.T) {
+	for _, name := range []string{"site", "scene", "locale-site", "locale-scene", "ui"} {
+		code, stdout, _ := runCLI("schema", name)
+		want, _ := os.ReadFile("../../schema/" + name + ".schema.json")
+		if code != 0 || stdout != string(want) {
+			t.Errorf("lessongen schema %s: exit %d, output differs from schema/%s.schema.json", name, code, name)
+		}
+	}
+	if code, _, stderr := runCLI("schema", "nope"); code != 2 || !strings.Contains(stderr, "site, scene, locale-site, locale-scene, ui") {
+		t.Errorf("unknown schema: exit %d %q", code, stderr)
+	}
+}

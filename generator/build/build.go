@@ -104,6 +104,15 @@ func Site(opts Options, w Writer) (Stats, diag.List, error) {
 	return cw.stats, diags, err
 }
 
+// Check validates the content and the theme as Site would, writing nothing.
+func Check(opts Options) diag.List {
+	_, diags := content.Load(opts.Content, opts.ContentName)
+	_, tdiags := theme.Load(theme.Overlay(opts.Theme, themes.Default), nil, "")
+	diags = append(diags, tdiags...)
+	diags.Sort()
+	return diags
+}
+
 // Build builds the site into the folder out, replacing what a previous build
 // wrote there only once the whole new site is written.
 func Build(opts Options, out string) (Stats, diag.List, error) {

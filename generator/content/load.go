@@ -42,7 +42,7 @@ func Load(fsys fs.FS, root string) (*Site, diag.List) {
 			continue
 		}
 		id := strings.TrimSuffix(name, ext)
-		if msg := idProblem(id); msg != "" {
+		if msg := IDProblem(id); msg != "" {
 			diags.Errorf(diag.Pos{Path: p}, "scene id %q (the file name) %s", id, msg)
 			continue
 		}

@@ -262,14 +262,16 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // checkID reports an id that is not made of lower-case ASCII letters, digits
 // and hyphens: ids become folder names and URL segments.
 func (d *decoder) checkID(n *yaml.Node, what, id string) bool {
-	if msg := idProblem(id); msg != "" {
+	if msg := IDProblem(id); msg != "" {
 		d.errorf(n, "%s %q %s", what, id, msg)
 		return false
 	}
 	return true
 }
 
-func idProblem(id string) string {
+// IDProblem says what is wrong with an id, or returns "" when it is valid:
+// ids become folder names and URL segments.
+func IDProblem(id string) string {
 	if idPattern.MatchString(id) {
 		return ""
 	}
