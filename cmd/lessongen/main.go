@@ -4,6 +4,10 @@
 // Usage:
 //
 //	lessongen build [--content DIR] [--out DIR] [--base-url URL]
+//	lessongen serve [--content DIR] [--port 1313] [--bind 127.0.0.1] [--open]
+//	lessongen check [--content DIR]
+//	lessongen new scene ID [--topic T] [--title "..."]
+//	lessongen schema NAME
 //	lessongen i18n status [--content DIR] [--lang L] [--strict]
 //	lessongen i18n extract [--content DIR] LANG
 //	lessongen version
@@ -27,6 +31,10 @@ const usage = `lessongen builds step-by-step lesson sites from YAML scenes.
 
 Usage:
   lessongen build [--content DIR] [--out DIR] [--base-url URL]
+  lessongen serve [--content DIR] [--port 1313] [--bind 127.0.0.1] [--open]
+  lessongen check [--content DIR]
+  lessongen new scene ID [--topic T] [--title "..."]
+  lessongen schema NAME
   lessongen i18n status [--content DIR] [--lang L] [--strict]
   lessongen i18n extract [--content DIR] LANG
   lessongen version
@@ -50,6 +58,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		err = buildCmd(args[1:], stdout, stderr)
+	case "serve":
+		err = serveCmd(args[1:], stdout, stderr)
 	case "check":
 		err = checkCmd(args[1:], stdout, stderr)
 	case "new":
