@@ -91,6 +91,18 @@ func Site(opts Options, w Writer) (Stats, diag.List, error) {
 	if err == nil {
 		err = cw.WriteFile(root.Path, root.Data)
 	}
+	if err == nil {
+		var nf site.File
+		if nf, err = gens[0].NotFound(); err == nil {
+			err = cw.WriteFile(nf.Path, nf.Data)
+		}
+	}
+	if err == nil {
+		err = cw.WriteFile("robots.txt", site.Robots(s))
+	}
+	if sm := site.Sitemap(s); err == nil && sm != nil {
+		err = cw.WriteFile("sitemap.xml", sm)
+	}
 	if err != nil {
 		return cw.stats, diags, err
 	}

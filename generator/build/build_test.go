@@ -189,7 +189,7 @@ func links(t *testing.T, name string, data []byte) []string {
 	var out []string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
+		if n.Type == html.ElementNode && n.Data != "base" { // <base> sets where links resolve from; it is not one
 			for _, a := range n.Attr {
 				if a.Key == "href" || a.Key == "src" || a.Key == "xlink:href" {
 					out = append(out, a.Val)
@@ -247,7 +247,7 @@ func TestHreflang(t *testing.T) {
 	m := buildDir(t, "testdata/fixture")
 	want := []string{"ar", "en", "ja", "x-default"}
 	for _, p := range m.Paths() {
-		if !strings.HasSuffix(p, ".html") {
+		if !strings.HasSuffix(p, ".html") || p == "404.html" { // a missing page has no alternates
 			continue
 		}
 		doc, err := html.Parse(bytes.NewReader(m.File(p)))
@@ -312,6 +312,55 @@ func TestTranslatedPages(t *testing.T) {
 			if strings.Contains(page, w) {
 				t.Errorf("%s has %s", tc.page, w)
 			}
+		}
+	}
+}
+
+// TestBaseURL builds for a GitHub Pages project site: absolute URLs all
+// start with the base URL, relative links never leave the site, and the
+// sitemap lists every page in every language.
+func TestBaseURL(t *testing.T) {
+	const base = "https://user.github.io/repo/"
+	var m Memory
+	if _, diags, err := Site(Options{Content: os.DirFS("testdata/fixture"), ContentName: "fixture", BaseURL: base}, &m); err != nil {
+		t.Fatal(err, diags)
+	}
+	pages := 0
+	for _, p := range m.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		if p != "404.html" && p != "index.html" {
+			pages++
+		}
+		page := string(m.File(p))
+		for _, link := range links(t, p, m.File(p)) {
+			if strings.Contains(link, "://") && !strings.HasPrefix(link, base) && !strings.HasPrefix(link, "https://www.rfc-editor.org/") && !strings.HasPrefix(link, "https://example.com/") {
+				t.Errorf("%s: absolute link %s is outside %s", p, link, base)
+			}
+			if p != "404.html" {
+				checkLink(t, &m, p, link)
+			}
+		}
+		if p != "404.html" && !strings.Contains(page, `<link rel="canonical" href="`+base) {
+			t.Errorf("%s has no canonical URL under the base", p)
+		}
+	}
+	sitemap := string(m.File("sitemap.xml"))
+	if got := strings.Count(sitemap, "<url>"); got != pages {
+		t.Errorf("the sitemap lists %d pages, the site has %d", got, pages)
+	}
+	if !strings.Contains(sitemap, `<loc>`+base+`ja/constructs/3/index.html</loc><xhtml:link rel="alternate" hreflang="en" href="`+base+`en/constructs/3/index.html"/>`) {
+		t.Error("the sitemap lacks a step page with its alternates")
+	}
+	checkXML(t, "sitemap.xml", m.File("sitemap.xml"))
+	if robots := string(m.File("robots.txt")); !strings.Contains(robots, "Sitemap: "+base+"sitemap.xml") {
+		t.Errorf("robots.txt:\n%s", robots)
+	}
+	notFound := string(m.File("404.html"))
+	for _, want := range []string{`<base href="/repo/">`, `<link rel="stylesheet" href="assets/style.`, `<a href="ja/index.html" hreflang="ja"`} {
+		if !strings.Contains(notFound, want) {
+			t.Errorf("404.html lacks %s", want)
 		}
 	}
 }

@@ -32,6 +32,11 @@ type Page struct {
 	SiteTitleLang string
 	// LangName is the page language's name in itself.
 	LangName string
+	// Canonical is the page's absolute URL and Image the absolute URL of the
+	// shared social image; both are "" unless the site has an absolute base
+	// URL. Base, when set, is the <base href> of a page served at any path
+	// (404.html).
+	Canonical, Image, Base string
 	// Alternates are this page in every language of the site, the page's own
 	// included; XDefault is the version for readers of none of them.
 	Alternates []Alternate
@@ -92,6 +97,15 @@ func (p *Page) fill(s string, args []any) string {
 // LanguagesPage is the site root of a multilingual site: it lists every
 // language and sends the reader to the one they prefer.
 type LanguagesPage struct {
+	Page
+}
+
+// OGLocale is the page language in Open Graph's form: ja_JP, pt_BR.
+func (p *Page) OGLocale() string { return strings.ReplaceAll(p.Lang, "-", "_") }
+
+// NotFoundPage is 404.html: served for any missing path, it offers every
+// language's index.
+type NotFoundPage struct {
 	Page
 }
 

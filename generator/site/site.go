@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"net/url"
 	"strings"
 
 	"github.com/lessongen/lessongen/generator/content"
@@ -76,6 +77,10 @@ func (g *Generator) page(sub, title, desc string) Page {
 	if sub == "" {
 		sub = "index.html"
 	}
+	if g.absolute() {
+		p.Canonical = g.url(root, own)
+		p.Image = g.url(root, "assets/og-image.png")
+	}
 	for _, l := range g.Langs {
 		rel := l.Tag + "/" + sub
 		p.Alternates = append(p.Alternates, Alternate{Lang: l.Tag, Name: l.Name, Dir: l.Dir,
@@ -87,14 +92,37 @@ func (g *Generator) page(sub, title, desc string) Page {
 	return p
 }
 
+// absolute reports whether the site's base URL is a full http(s) URL, which
+// canonical links, hreflang links, Open Graph and the sitemap need.
+func (g *Generator) absolute() bool {
+	base := g.Site.BaseURL
+	return strings.HasPrefix(base, "https://") || strings.HasPrefix(base, "http://")
+}
+
 // url is the URL of a page at path rel under the site root, from a page
 // whose root is root: absolute when the site's base URL is, else relative.
 func (g *Generator) url(root, rel string) string {
-	base := g.Site.BaseURL
-	if strings.HasPrefix(base, "https://") || strings.HasPrefix(base, "http://") {
-		return strings.TrimSuffix(base, "/") + "/" + rel
+	if g.absolute() {
+		return strings.TrimSuffix(g.Site.BaseURL, "/") + "/" + rel
 	}
 	return root + rel
+}
+
+// NotFound renders 404.html. Hosts serve it at whatever path was missing,
+// so its links cannot be relative to where it lies: a <base> element with
+// the base URL's path makes them relative to the site root instead.
+func (g *Generator) NotFound() (File, error) {
+	p := NotFoundPage{Page: g.page("", g.ui["not_found"]["other"]+" – "+g.Site.Title, "")}
+	base := g.Site.BaseURL
+	if u, err := url.Parse(base); err == nil && u.Path != "" {
+		base = u.Path
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	p.Base, p.Canonical = base, ""
+	data, err := g.execute("404.html", &p)
+	return File{Path: "404.html", Data: data}, err
 }
 
 // Languages renders the site root of a multilingual site: a list of every
