@@ -11,10 +11,11 @@ VNU      = e2e/node_modules/vnu-jar/build/dist/vnu.jar
 build:
 	$(GO) run ./cmd/lessongen build --content $(CONTENT) --out $(OUT)
 
-## test: vet and run every Go test
+## test: vet, run every Go test, and lint the GitHub workflows
 test:
 	$(GO) vet ./...
 	$(GO) test ./...
+	$(GO) tool actionlint
 
 ## bench: run the Go benchmarks
 bench:

@@ -31,6 +31,10 @@ type Options struct {
 	BaseURL string
 	// Workers is how many scenes are rendered at once; 0 means one per CPU.
 	Workers int
+	// Progress, when set, is called after each file is written, with its
+	// path and the counts so far. It may be called from several goroutines
+	// at once.
+	Progress func(path string, s Stats)
 }
 
 // Writer receives the output files.
@@ -40,6 +44,7 @@ type Writer interface {
 
 // Stats counts what a build wrote.
 type Stats struct {
+	Languages    int
 	Pages, Files int
 	Bytes        int64
 }
@@ -65,7 +70,7 @@ func Site(opts Options, w Writer) (Stats, diag.List, error) {
 		diags.Sort()
 		return Stats{}, diags, ErrContent
 	}
-	cw := &countingWriter{w: w}
+	cw := &countingWriter{w: w, progress: opts.Progress, stats: Stats{Languages: len(s.Languages)}}
 	for _, a := range th.Assets {
 		if err := cw.WriteFile("assets/"+a.Path, a.Data); err != nil {
 			return cw.stats, diags, err
@@ -185,9 +190,10 @@ func parallel(workers, n int, job func(int) error) error {
 
 // countingWriter counts files, pages and bytes on their way to w.
 type countingWriter struct {
-	w     Writer
-	mu    sync.Mutex
-	stats Stats
+	w        Writer
+	progress func(string, Stats)
+	mu       sync.Mutex
+	stats    Stats
 }
 
 func (c *countingWriter) WriteFile(path string, data []byte) error {
@@ -200,6 +206,10 @@ func (c *countingWriter) WriteFile(path string, data []byte) error {
 	if len(path) > 5 && path[len(path)-5:] == ".html" {
 		c.stats.Pages++
 	}
+	stats := c.stats
 	c.mu.Unlock()
+	if c.progress != nil {
+		c.progress(path, stats)
+	}
 	return nil
 }
