@@ -17,9 +17,11 @@ test:
 	$(GO) test ./...
 	$(GO) tool actionlint
 
-## bench: run the Go benchmarks
+## bench: run the Go benchmarks, then time lessongen, Hugo and cp -r on synthetic sites of 2,000, 8,000 and 32,000 step pages
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	command -v hugo >/dev/null || (apt-get update -qq && apt-get install -y -qq hugo) || echo "hugo is not installed: comparing with cp -r only"
+	$(GO) run ./cmd/lessongen-bench compare -sizes 2000,8000,32000 -runs 3 -disks /dev/shm,/var/tmp
 
 ## fonts: rebuild the diagram web fonts and their advance widths (Debian: fonts-noto-core python3-fonttools)
 fonts:

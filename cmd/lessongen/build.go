@@ -20,10 +20,17 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "public", "the output `folder`; replaced whole by each build")
 	baseURL := fs.String("base-url", "", "the `URL` the site is published at, replacing site.yaml's baseURL")
 	quiet := fs.Bool("quiet", false, "print nothing but problems")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (see go tool pprof)")
+	memprofile := fs.String("memprofile", "", "write a heap profile to `file` at the end of the build")
 	verbose := fs.Bool("verbose", false, "list every file written")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	stopProfile, err := startProfile(*cpuprofile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	opts := options(*contentDir)
 	opts.BaseURL = *baseURL
 	var prog *progress
@@ -36,6 +43,9 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	stats, diags, err := build.Build(opts, *out)
 	prog.done()
+	if perr := writeHeapProfile(*memprofile); perr != nil && err == nil {
+		err = perr
+	}
 	report(stderr, diags)
 	if errors.Is(err, build.ErrContent) {
 		return errReported
