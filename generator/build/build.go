@@ -47,6 +47,9 @@ type Stats struct {
 	Languages    int
 	Pages, Files int
 	Bytes        int64
+	// Reused counts the files an incremental build carried over unchanged;
+	// they are not in Pages, Files or Bytes.
+	Reused int
 }
 
 // ErrContent is returned when the content has errors; they are in the
@@ -57,7 +60,13 @@ var ErrContent = errors.New("the content has errors")
 // returns the problems found in the content (warnings, or errors with
 // ErrContent) and any other error.
 func Site(opts Options, w Writer) (Stats, diag.List, error) {
-	s, diags := content.Load(opts.Content, opts.ContentName)
+	return run(opts, w, nil)
+}
+
+// run is Site, with what an incremental build reuses: parsed files, and the
+// pages of scenes whose inputs did not change. inc is nil for a full build.
+func run(opts Options, w Writer, inc *Incremental) (Stats, diag.List, error) {
+	s, diags := content.LoadCached(opts.Content, opts.ContentName, inc.cache())
 	if diags.HasErrors() {
 		return Stats{}, diags, ErrContent
 	}
@@ -112,11 +121,21 @@ func Site(opts Options, w Writer) (Stats, diag.List, error) {
 		return cw.stats, diags, err
 	}
 	scenes := len(s.Scenes)
+	shared := sharedKey(s, th)
 	err = parallel(opts.Workers, len(gens)*scenes, func(i int) error {
 		g := gens[i/scenes]
 		sc := g.Site.Scenes[i%scenes]
+		if inc.reuse(g.Lang.Tag, sc.ID, sceneKey(s, shared, g.Lang, sc), cw) {
+			return nil
+		}
 		d := layout.Scene(sc, g.Dir() == "rtl")
-		return g.Scene(sc, d, func(f site.File) error { return cw.WriteFile(f.Path, f.Data) })
+		var written []string
+		err := g.Scene(sc, d, func(f site.File) error {
+			written = append(written, f.Path)
+			return cw.WriteFile(f.Path, f.Data)
+		})
+		inc.wrote(g.Lang.Tag, sc.ID, written)
+		return err
 	})
 	return cw.stats, diags, err
 }

@@ -15,7 +15,8 @@ import (
 // loadLocales reads content/locales/<tag>/ for every language and sets
 // site.Languages: the source language first, then the translations, in the
 // order site.yaml's languages list gives or else by tag.
-func loadLocales(fsys fs.FS, display func(string) string, site *Site, diags *diag.List) {
+func (l *loader) locales(display func(string) string, site *Site) {
+	fsys, diags := l.fsys, l.diags
 	src := &Language{Tag: site.Language, Name: locale.Name(site.Language), Dir: dirOf(site.Language), Source: true}
 	langs := []*Language{src}
 	entries, err := fs.ReadDir(fsys, "locales")
@@ -39,11 +40,11 @@ func loadLocales(fsys fs.FS, display func(string) string, site *Site, diags *dia
 			diags.Errorf(diag.Pos{Path: p}, "%q is the source language (site.yaml's language); its text lives in the scene files, so remove this folder", tag)
 			continue
 		}
-		langs = append(langs, loadLanguage(fsys, "locales/"+tag, p, tag, diags))
+		langs = append(langs, l.language("locales/"+tag, p, tag))
 	}
 	site.Languages = orderLanguages(site, langs, diags)
-	for _, l := range site.Languages {
-		checkTranslations(site, l, diags)
+	for _, lang := range site.Languages {
+		checkTranslations(site, lang, diags)
 	}
 }
 
@@ -82,38 +83,38 @@ func orderLanguages(site *Site, langs []*Language, diags *diag.List) []*Language
 	return out
 }
 
-func loadLanguage(fsys fs.FS, dir, display, tag string, diags *diag.List) *Language {
-	l := NewLanguage(tag, display)
-	entries, _ := fs.ReadDir(fsys, dir)
+func (l *loader) language(dir, display, tag string) *Language {
+	lang := NewLanguage(tag, display)
+	entries, _ := fs.ReadDir(l.fsys, dir)
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || path.Ext(name) != ".yaml" {
 			continue
 		}
 		p := display + "/" + name
-		data, ok := readFile(fsys, dir+"/"+name, p, diags)
-		if !ok {
-			continue
-		}
-		d := &decoder{path: p, diags: diags}
 		switch name {
 		case "ui.yaml":
-			l.UI, l.UIPath = d.strings(data), p
+			if ui, ok := l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any { return d.strings(n) }).(Strings); ok {
+				lang.UI, lang.UIPath = ui, p
+			}
 		case "site.yaml":
-			if root := d.parse(data); root != nil {
-				d.localeSite(root, l)
+			if v, ok := l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any {
+				s := NewLanguage(tag, display)
+				d.localeSite(n, s)
+				return s
+			}).(*Language); ok {
+				lang.Name, lang.Dir, lang.Title, lang.Description, lang.Topics = v.Name, v.Dir, v.Title, v.Description, v.Topics
 			}
 		default:
-			if root := d.parse(data); root != nil {
-				id := strings.TrimSuffix(name, ".yaml")
-				l.Scenes[id] = d.sceneTranslation(root)
+			if t, ok := l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any { return d.sceneTranslation(n) }).(*SceneTranslation); ok {
+				lang.Scenes[strings.TrimSuffix(name, ".yaml")] = t
 			}
 		}
 	}
-	return l
+	return lang
 }
 
-// localeSite decodes content/locales/<tag>/site.yaml.
+// localeSite decodes content/locales/<tag>/site.yaml into l.
 func (d *decoder) localeSite(root *yaml.Node, l *Language) {
 	m := d.fields(root, "locale site.yaml", "name", "dir", "title", "description", "topics")
 	if e, ok := m["name"]; ok && d.str(e) != "" {
@@ -217,8 +218,25 @@ func (d *decoder) translation(e entry) Translation {
 }
 
 // strings decodes a ui.yaml file.
-func (d *decoder) strings(data []byte) Strings {
-	s, more := ParseStrings(data, d.path)
-	*d.diags = append(*d.diags, more...)
-	return s
+func (d *decoder) strings(root *yaml.Node) Strings {
+	out := Strings{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if v.Kind == yaml.MappingNode {
+			forms := d.fields(v, "plural forms of "+k.Value, pluralForms...)
+			m := Plural{}
+			for _, f := range pluralForms {
+				if e, ok := forms[f]; ok {
+					m[f] = d.str(e)
+				}
+			}
+			if _, ok := m["other"]; !ok && forms != nil {
+				d.errorf(v, "plural forms of %s need \"other\"", k.Value)
+			}
+			out[k.Value] = m
+			continue
+		}
+		out[k.Value] = Plural{"other": d.str(entry{k, v})}
+	}
+	return out
 }

@@ -28,6 +28,9 @@ type Site struct {
 	Languages []*Language
 	// LanguageList is site.yaml's languages list, or nil when it has none.
 	LanguageList []Ref
+	// Files holds the hash of every content file read (Hash), by the path
+	// messages print, so that a rebuild can tell what changed.
+	Files map[string]uint64
 	// Scenes are sorted by topic (in the order of Topics), then by Order,
 	// then by ID.
 	Scenes []*Scene

@@ -22,7 +22,7 @@ import (
 
 // Server is a live site. The zero value is not usable; call New.
 type Server struct {
-	opts build.Options
+	inc *build.Incremental
 	// Log receives one line per rebuild; nil for none.
 	Log io.Writer
 
@@ -46,20 +46,20 @@ type State struct {
 // New returns a server for the site that opts describe. It does not build
 // until Rebuild is called.
 func New(opts build.Options) *Server {
-	return &Server{opts: opts, subs: map[chan State]struct{}{}}
+	return &Server{inc: build.NewIncremental(opts), subs: map[chan State]struct{}{}}
 }
 
-// Rebuild builds the whole site in memory. On success the new site replaces
-// the old; on failure the old stays and the errors are published.
+// Rebuild builds the site in memory again, re-rendering only what changed.
+// On success the new site replaces the old; on failure the old stays and the
+// errors are published.
 func (s *Server) Rebuild() State {
 	start := time.Now()
-	var m build.Memory
-	stats, diags, err := build.Site(s.opts, &m)
+	m, stats, diags, err := s.inc.Build()
 	s.mu.Lock()
 	st := State{Gen: s.state.Gen, Pages: s.state.Pages}
 	switch {
 	case err == nil:
-		s.site = &m
+		s.site = m
 		st.Gen++
 		st.Pages = stats.Pages
 	case diags.HasErrors():
@@ -81,7 +81,7 @@ func (s *Server) Rebuild() State {
 	}
 	if s.Log != nil {
 		if len(st.Errors) == 0 {
-			fmt.Fprintf(s.Log, "built %d pages in %s\n", stats.Pages, time.Since(start).Round(time.Millisecond))
+			fmt.Fprintf(s.Log, "built %d pages in %s (%d files unchanged)\n", stats.Pages, time.Since(start).Round(time.Millisecond), stats.Reused)
 		} else {
 			fmt.Fprintf(s.Log, "%s%d errors; still serving the last good build\n", strings.Join(st.Errors, "\n")+"\n", len(st.Errors))
 		}
