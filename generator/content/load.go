@@ -155,7 +155,7 @@ func crossCheck(site *Site, diags *diag.List) {
 		ids[i] = s.ID
 	}
 	for _, s := range site.Scenes {
-		if s.Topic != "" && !contains(topics, s.Topic) {
+		if s.Topic != "" && !site.topicsBroken && !contains(topics, s.Topic) {
 			diags.Errorf(s.TopicPos, "unknown topic %q; %s (topics are listed in site.yaml)", s.Topic, suggestRef(s.Topic, "topic", topics))
 		}
 		for _, r := range s.Related {

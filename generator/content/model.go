@@ -31,6 +31,9 @@ type Site struct {
 	// Files holds the hash of every content file read (Hash), by the path
 	// messages print, so that a rebuild can tell what changed.
 	Files map[string]uint64
+	// topicsBroken is set when the topics could not be read, so that scenes
+	// are not also told their topic is unknown.
+	topicsBroken bool
 	// Scenes are sorted by topic (in the order of Topics), then by Order,
 	// then by ID.
 	Scenes []*Scene

@@ -35,8 +35,11 @@ func (d *decoder) site(root *yaml.Node) *Site {
 	e, ok := m["topics"]
 	if !ok {
 		d.errorf(root, "site.yaml is missing \"topics\"; list at least one topic with its id and title")
+		s.topicsBroken = true
 		return s
 	}
+	before := d.diags.Errors()
+	defer func() { s.topicsBroken = d.diags.Errors() != before }()
 	seen := map[string]bool{}
 	for _, n := range d.list(e) {
 		f := d.fields(n, "topic", "id", "title")
@@ -46,9 +49,10 @@ func (d *decoder) site(root *yaml.Node) *Site {
 		t := Topic{Pos: d.pos(n)}
 		t.ID = d.required(n, f, "topic", "id")
 		t.Title = d.required(n, f, "topic", "title")
-		if t.ID == "" || !d.checkID(f["id"].value, "topic id", t.ID) {
+		if t.ID == "" {
 			continue
 		}
+		d.checkID(f["id"].value, "topic id", t.ID)
 		if seen[t.ID] {
 			d.errorf(f["id"].value, "topic %q is defined twice", t.ID)
 			continue
