@@ -5,7 +5,7 @@ CONTENT ?= content
 OUT     ?= public
 VNU      = e2e/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: build test bench fonts check-html e2e clean
+.PHONY: build test race fuzz bench fonts check-html e2e clean
 
 ## build: build the sample site into public/
 build:
@@ -16,6 +16,19 @@ test:
 	$(GO) vet ./...
 	$(GO) test ./...
 	$(GO) tool actionlint
+
+## race: run every Go test with the race detector
+race:
+	$(GO) test -race ./...
+
+## fuzz: run each fuzz target for FUZZTIME (default 20s)
+FUZZTIME ?= 20s
+fuzz:
+	@$(GO) list -f '{{.ImportPath}} {{.Dir}}' ./... | while read pkg dir; do \
+	  for t in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$dir/*_test.go 2>/dev/null | sed 's/func //'); do \
+	    echo "fuzz $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
 
 ## bench: run the Go benchmarks, then time lessongen, Hugo and cp -r on synthetic sites of 2,000, 8,000 and 32,000 step pages
 bench:
