@@ -4,6 +4,8 @@
 package locale
 
 import (
+	"sync"
+
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -91,12 +93,20 @@ func Fallbacks(tag string) []string {
 	return out
 }
 
+// printers caches a message.Printer per language: making one costs far more
+// than formatting a number, and every page formats several.
+var printers sync.Map // tag → *message.Printer
+
 // FormatInt writes n the way the language writes numbers in running text:
 // its digits and its grouping.
 func FormatInt(tag string, n int) string {
-	t, err := language.Parse(tag)
-	if err != nil {
-		t = language.Und
+	p, ok := printers.Load(tag)
+	if !ok {
+		t, err := language.Parse(tag)
+		if err != nil {
+			t = language.Und
+		}
+		p, _ = printers.LoadOrStore(tag, message.NewPrinter(t))
 	}
-	return message.NewPrinter(t).Sprintf("%d", n)
+	return p.(*message.Printer).Sprintf("%d", n)
 }
