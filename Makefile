@@ -5,20 +5,36 @@ CONTENT ?= content
 OUT     ?= public
 VNU      = e2e/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: build test bench fonts check-html e2e clean
+.PHONY: build test race fuzz bench fonts check-html e2e clean
 
 ## build: build the sample site into public/
 build:
 	$(GO) run ./cmd/lessongen build --content $(CONTENT) --out $(OUT)
 
-## test: vet and run every Go test
+## test: vet, run every Go test, and lint the GitHub workflows
 test:
 	$(GO) vet ./...
 	$(GO) test ./...
+	$(GO) tool actionlint
 
-## bench: run the Go benchmarks
+## race: run every Go test with the race detector
+race:
+	$(GO) test -race ./...
+
+## fuzz: run each fuzz target for FUZZTIME (default 20s)
+FUZZTIME ?= 20s
+fuzz:
+	@$(GO) list -f '{{.ImportPath}} {{.Dir}}' ./... | while read pkg dir; do \
+	  for t in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$dir/*_test.go 2>/dev/null | sed 's/func //'); do \
+	    echo "fuzz $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+## bench: run the Go benchmarks, then time lessongen, Hugo and cp -r on synthetic sites of 2,000, 8,000 and 32,000 step pages
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	command -v hugo >/dev/null || (apt-get update -qq && apt-get install -y -qq hugo) || echo "hugo is not installed: comparing with cp -r only"
+	$(GO) run ./cmd/lessongen-bench compare -sizes 2000,8000,32000 -runs 3 -disks /dev/shm,/var/tmp
 
 ## fonts: rebuild the diagram web fonts and their advance widths (Debian: fonts-noto-core python3-fonttools)
 fonts:

@@ -19,12 +19,33 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	contentDir := fs.String("content", "content", "the content `folder`: site.yaml and scenes/")
 	out := fs.String("out", "public", "the output `folder`; replaced whole by each build")
 	baseURL := fs.String("base-url", "", "the `URL` the site is published at, replacing site.yaml's baseURL")
+	quiet := fs.Bool("quiet", false, "print nothing but problems")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (see go tool pprof)")
+	memprofile := fs.String("memprofile", "", "write a heap profile to `file` at the end of the build")
+	verbose := fs.Bool("verbose", false, "list every file written")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	stopProfile, err := startProfile(*cpuprofile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	opts := options(*contentDir)
 	opts.BaseURL = *baseURL
+	var prog *progress
+	switch {
+	case *verbose && !*quiet:
+		opts.Progress = func(path string, _ build.Stats) { fmt.Fprintln(stdout, path) }
+	case !*quiet && isTerminal(stdout):
+		prog = &progress{w: stdout}
+		opts.Progress = prog.update
+	}
 	stats, diags, err := build.Build(opts, *out)
+	prog.done()
+	if perr := writeHeapProfile(*memprofile); perr != nil && err == nil {
+		err = perr
+	}
 	report(stderr, diags)
 	if errors.Is(err, build.ErrContent) {
 		return errReported
@@ -32,7 +53,9 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %d pages (%d files, %.1f MB) to %s\n", stats.Pages, stats.Files, float64(stats.Bytes)/1e6, *out)
+	if !*quiet {
+		fmt.Fprintf(stdout, "wrote %d pages in %s (%d files, %.1f MB) to %s\n", stats.Pages, plural(stats.Languages, "language"), stats.Files, float64(stats.Bytes)/1e6, *out)
+	}
 	return nil
 }
 

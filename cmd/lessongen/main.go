@@ -4,6 +4,12 @@
 // Usage:
 //
 //	lessongen build [--content DIR] [--out DIR] [--base-url URL]
+//	lessongen serve [--content DIR] [--port 1313] [--bind 127.0.0.1] [--open]
+//	lessongen check [--content DIR]
+//	lessongen new scene ID [--topic T] [--title "..."]
+//	lessongen schema NAME
+//	lessongen i18n status [--content DIR] [--lang L] [--strict]
+//	lessongen i18n extract [--content DIR] LANG
 //	lessongen version
 //
 // Exit status is 0 on success, 1 when the content has errors, and 2 when the
@@ -25,6 +31,12 @@ const usage = `lessongen builds step-by-step lesson sites from YAML scenes.
 
 Usage:
   lessongen build [--content DIR] [--out DIR] [--base-url URL]
+  lessongen serve [--content DIR] [--port 1313] [--bind 127.0.0.1] [--open]
+  lessongen check [--content DIR]
+  lessongen new scene ID [--topic T] [--title "..."]
+  lessongen schema NAME
+  lessongen i18n status [--content DIR] [--lang L] [--strict]
+  lessongen i18n extract [--content DIR] LANG
   lessongen version
 
 Run "lessongen COMMAND --help" for a command's options.
@@ -46,6 +58,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		err = buildCmd(args[1:], stdout, stderr)
+	case "serve":
+		err = serveCmd(args[1:], stdout, stderr)
+	case "check":
+		err = checkCmd(args[1:], stdout, stderr)
+	case "new":
+		err = newCmd(args[1:], stdout, stderr)
+	case "schema":
+		err = schemaCmd(args[1:], stdout, stderr)
+	case "i18n":
+		err = i18nCmd(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "lessongen", version)
 	case "help", "-h", "-help", "--help":

@@ -132,3 +132,101 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestI18nWorkflow(t *testing.T) {
+	dir := copyContent(t, nil)
+	os.RemoveAll(filepath.Join(dir, "locales"))
+	code, stdout, stderr := runCLI("i18n", "extract", "--content", dir, "es")
+	if code != 0 || !strings.Contains(stdout, "wrote "+filepath.ToSlash(dir)+"/locales/es/https.yaml") {
+		t.Fatalf("extract: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, stdout, _ = runCLI("i18n", "extract", "--content", dir, "es"); code != 0 || !strings.HasSuffix(stdout, "locales/es is up to date\n") {
+		t.Errorf("second extract: exit %d, %q", code, stdout)
+	}
+	code, stdout, _ = runCLI("i18n", "status", "--content", dir, "--strict")
+	if code != 1 || !strings.Contains(stdout, "es (español): 0 of ") || !strings.Contains(stdout, "  missing   "+filepath.ToSlash(dir)+"/locales/es/https.yaml  steps.syn.label\n") {
+		t.Errorf("status --strict on an empty translation: exit %d\n%s", code, stdout)
+	}
+	// Translate one string: it counts, and the build shows it.
+	p := filepath.Join(dir, "locales/es/https.yaml")
+	data, _ := os.ReadFile(p)
+	os.WriteFile(p, []byte(strings.Replace(string(data), "title: \"\"", "title: Ver un sitio web por HTTPS", 1)), 0o644)
+	_, stdout, _ = runCLI("i18n", "status", "--content", dir, "--lang", "es")
+	if !strings.Contains(stdout, "es (español): 1 of ") {
+		t.Errorf("status after translating the title:\n%s", stdout)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := runCLI("build", "--content", dir, "--out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "es/https/index.html"))
+	if !strings.Contains(string(page), "<h1>Ver un sitio web por HTTPS</h1>") {
+		t.Error("the translated title is not on the Spanish overview")
+	}
+	if step, _ := os.ReadFile(filepath.Join(out, "es/https/2/index.html")); !strings.Contains(string(step), `class="notice"`) {
+		t.Error("an untranslated Spanish step has no notice")
+	}
+	if code, _, stderr := runCLI("i18n", "extract", "--content", dir, "EN_us"); code != 2 || !strings.Contains(stderr, "not a BCP 47 language tag") {
+		t.Errorf("bad tag: exit %d, %q", code, stderr)
+	}
+}
+
+func TestNewSceneBuilds(t *testing.T) {
+	dir := copyContent(t, nil)
+	code, stdout, stderr := runCLI("new", "scene", "quic", "--content", dir, "--topic", "transport", "--title", "QUIC: a new transport")
+	if code != 0 || !strings.Contains(stdout, "wrote "+filepath.ToSlash(dir)+"/scenes/quic.yaml") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "scenes/quic.yaml"))
+	if !strings.HasPrefix(string(data), "# yaml-language-server: $schema=") || !strings.Contains(string(data), "title: \"QUIC: a new transport\"\n") || !strings.Contains(string(data), "topic: transport") {
+		t.Errorf("skeleton:\n%s", data)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := runCLI("build", "--content", dir, "--out", out); code != 0 {
+		t.Fatalf("the skeleton does not build:\n%s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "en/quic/3/index.html")); err != nil {
+		t.Error(err)
+	}
+	code, _, stderr = runCLI("new", "scene", "quic", "--content", dir)
+	if code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("second new: exit %d, %q", code, stderr)
+	}
+	if again, _ := os.ReadFile(filepath.Join(dir, "scenes/quic.yaml")); string(again) != string(data) {
+		t.Error("new overwrote an existing scene")
+	}
+	if code, _, stderr = runCLI("new", "scene", "Bad Id", "--content", dir); code != 2 || !strings.Contains(stderr, `(for example "bad-id")`) {
+		t.Errorf("bad id: exit %d, %q", code, stderr)
+	}
+}
+
+func TestCheckPrintsWhatBuildPrints(t *testing.T) {
+	bad := copyContent(t, map[string]string{
+		"scenes/broken.yaml": "title: Broken\ntopic: web\nactors:\n  - id: pc\n    name: PC\nsteps:\n  - from: pc\n    to: sever\n    lable: SYN\n",
+	})
+	checkCode, checkOut, checkErr := runCLI("check", "--content", bad)
+	out := filepath.Join(t.TempDir(), "public")
+	buildCode, _, buildErr := runCLI("build", "--content", bad, "--out", out)
+	if checkCode != 1 || buildCode != 1 || checkErr != buildErr || checkOut != "" {
+		t.Errorf("check: exit %d %q\nbuild: exit %d %q", checkCode, checkErr, buildCode, buildErr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("a failed build created the output folder")
+	}
+	if code, stdout, _ := runCLI("check", "--content", "../../content"); code != 0 || stdout != "content is valid\n" {
+		t.Errorf("check on the sample: exit %d, %q", code, stdout)
+	}
+}
+
+func TestSchemaCommand(t *testing.T) {
+	for _, name := range []string{"site", "scene", "locale-site", "locale-scene", "ui"} {
+		code, stdout, _ := runCLI("schema", name)
+		want, _ := os.ReadFile("../../schema/" + name + ".schema.json")
+		if code != 0 || stdout != string(want) {
+			t.Errorf("lessongen schema %s: exit %d, output differs from schema/%s.schema.json", name, code, name)
+		}
+	}
+	if code, _, stderr := runCLI("schema", "nope"); code != 2 || !strings.Contains(stderr, "site, scene, locale-site, locale-scene, ui") {
+		t.Errorf("unknown schema: exit %d %q", code, stderr)
+	}
+}

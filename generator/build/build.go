@@ -31,6 +31,10 @@ type Options struct {
 	BaseURL string
 	// Workers is how many scenes are rendered at once; 0 means one per CPU.
 	Workers int
+	// Progress, when set, is called after each file is written, with its
+	// path and the counts so far. It may be called from several goroutines
+	// at once.
+	Progress func(path string, s Stats)
 }
 
 // Writer receives the output files.
@@ -40,8 +44,12 @@ type Writer interface {
 
 // Stats counts what a build wrote.
 type Stats struct {
+	Languages    int
 	Pages, Files int
 	Bytes        int64
+	// Reused counts the files an incremental build carried over unchanged;
+	// they are not in Pages, Files or Bytes.
+	Reused int
 }
 
 // ErrContent is returned when the content has errors; they are in the
@@ -52,7 +60,13 @@ var ErrContent = errors.New("the content has errors")
 // returns the problems found in the content (warnings, or errors with
 // ErrContent) and any other error.
 func Site(opts Options, w Writer) (Stats, diag.List, error) {
-	s, diags := content.Load(opts.Content, opts.ContentName)
+	return run(opts, w, nil)
+}
+
+// run is Site, with what an incremental build reuses: parsed files, and the
+// pages of scenes whose inputs did not change. inc is nil for a full build.
+func run(opts Options, w Writer, inc *Incremental) (Stats, diag.List, error) {
+	s, diags := content.LoadCached(opts.Content, opts.ContentName, inc.cache())
 	if diags.HasErrors() {
 		return Stats{}, diags, ErrContent
 	}
@@ -65,15 +79,18 @@ func Site(opts Options, w Writer) (Stats, diag.List, error) {
 		diags.Sort()
 		return Stats{}, diags, ErrContent
 	}
-	cw := &countingWriter{w: w}
+	cw := &countingWriter{w: w, progress: opts.Progress, stats: Stats{Languages: len(s.Languages)}}
 	for _, a := range th.Assets {
 		if err := cw.WriteFile("assets/"+a.Path, a.Data); err != nil {
 			return cw.stats, diags, err
 		}
 	}
-	g := site.New(s, th, s.Language)
-	for _, depth := range []int{0, 1} {
-		f, err := g.Index(depth)
+	// Each language sees the site through its translations; scenes are laid
+	// out per language, since label widths and direction differ.
+	gens := make([]*site.Generator, len(s.Languages))
+	for i, l := range s.Languages {
+		gens[i] = site.New(s.In(l), th, l, s.Languages)
+		f, err := gens[i].Index(false)
 		if err == nil {
 			err = cw.WriteFile(f.Path, f.Data)
 		}
@@ -81,12 +98,55 @@ func Site(opts Options, w Writer) (Stats, diag.List, error) {
 			return cw.stats, diags, err
 		}
 	}
-	err := parallel(opts.Workers, len(s.Scenes), func(i int) error {
-		sc := s.Scenes[i]
+	root, err := gens[0].Index(true)
+	if len(gens) > 1 {
+		root, err = gens[0].Languages()
+	}
+	if err == nil {
+		err = cw.WriteFile(root.Path, root.Data)
+	}
+	if err == nil {
+		var nf site.File
+		if nf, err = gens[0].NotFound(); err == nil {
+			err = cw.WriteFile(nf.Path, nf.Data)
+		}
+	}
+	if err == nil {
+		err = cw.WriteFile("robots.txt", site.Robots(s))
+	}
+	if sm := site.Sitemap(s); err == nil && sm != nil {
+		err = cw.WriteFile("sitemap.xml", sm)
+	}
+	if err != nil {
+		return cw.stats, diags, err
+	}
+	scenes := len(s.Scenes)
+	shared := sharedKey(s, th)
+	err = parallel(opts.Workers, len(gens)*scenes, func(i int) error {
+		g := gens[i/scenes]
+		sc := g.Site.Scenes[i%scenes]
+		if inc.reuse(g.Lang.Tag, sc.ID, sceneKey(s, shared, g.Lang, sc), cw) {
+			return nil
+		}
 		d := layout.Scene(sc, g.Dir() == "rtl")
-		return g.Scene(sc, d, func(f site.File) error { return cw.WriteFile(f.Path, f.Data) })
+		var written []string
+		err := g.Scene(sc, d, func(f site.File) error {
+			written = append(written, f.Path)
+			return cw.WriteFile(f.Path, f.Data)
+		})
+		inc.wrote(g.Lang.Tag, sc.ID, written)
+		return err
 	})
 	return cw.stats, diags, err
+}
+
+// Check validates the content and the theme as Site would, writing nothing.
+func Check(opts Options) diag.List {
+	_, diags := content.Load(opts.Content, opts.ContentName)
+	_, tdiags := theme.Load(theme.Overlay(opts.Theme, themes.Default), nil, "")
+	diags = append(diags, tdiags...)
+	diags.Sort()
+	return diags
 }
 
 // Build builds the site into the folder out, replacing what a previous build
@@ -149,9 +209,10 @@ func parallel(workers, n int, job func(int) error) error {
 
 // countingWriter counts files, pages and bytes on their way to w.
 type countingWriter struct {
-	w     Writer
-	mu    sync.Mutex
-	stats Stats
+	w        Writer
+	progress func(string, Stats)
+	mu       sync.Mutex
+	stats    Stats
 }
 
 func (c *countingWriter) WriteFile(path string, data []byte) error {
@@ -164,6 +225,10 @@ func (c *countingWriter) WriteFile(path string, data []byte) error {
 	if len(path) > 5 && path[len(path)-5:] == ".html" {
 		c.stats.Pages++
 	}
+	stats := c.stats
 	c.mu.Unlock()
+	if c.progress != nil {
+		c.progress(path, stats)
+	}
 	return nil
 }

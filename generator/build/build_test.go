@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -188,7 +189,7 @@ func links(t *testing.T, name string, data []byte) []string {
 	var out []string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
+		if n.Type == html.ElementNode && n.Data != "base" { // <base> sets where links resolve from; it is not one
 			for _, a := range n.Attr {
 				if a.Key == "href" || a.Key == "src" || a.Key == "xlink:href" {
 					out = append(out, a.Val)
@@ -236,6 +237,130 @@ func BenchmarkBuildSample(b *testing.B) {
 		var m Memory
 		if _, _, err := Site(opts, &m); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestHreflang checks that every page names itself in every language of the
+// site, plus x-default, and that each of those pages exists.
+func TestHreflang(t *testing.T) {
+	m := buildDir(t, "testdata/fixture")
+	want := []string{"ar", "en", "ja", "x-default"}
+	for _, p := range m.Paths() {
+		if !strings.HasSuffix(p, ".html") || p == "404.html" { // a missing page has no alternates
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(m.File(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode && n.Data == "link" && attr(n, "rel") == "alternate" {
+				got = append(got, attr(n, "hreflang"))
+				checkLink(t, m, p, attr(n, "href"))
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		sort.Strings(got)
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s: hreflang %v, want %v", p, got, want)
+		}
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// TestTranslatedPages checks what readers of each language see: their own
+// language where translated, the source language marked and announced where
+// not, a mirrored page for Arabic, and plurals by the language's rules.
+func TestTranslatedPages(t *testing.T) {
+	m := buildDir(t, "testdata/fixture")
+	for _, tc := range []struct {
+		page string
+		want []string
+		not  []string
+	}{
+		{"ar/constructs/1/index.html", []string{`<html lang="ar" dir="rtl">`, `<span>يبدأ</span>`, `الخطوة ١ من ٨`},
+			[]string{`class="notice"`}},
+		{"ar/constructs/4/index.html", []string{`class="notice"`, `<span lang="en">Thinks to itself</span>`}, nil},
+		{"ja/constructs/1/index.html", []string{`<html lang="ja" dir="ltr">`, `class="notice"`, `<div class="text" lang="en">`, `<span>開始</span>`}, nil},
+		{"ja/other/1/index.html", []string{`<span>唯一のステップ</span>`}, []string{`class="notice"`}},
+		{"ar/index.html", []string{`خطوة واحدة`, `٨ خطوات`, `<h1>موقع الاختبار</h1>`}, nil},
+		{"ja/index.html", []string{`<h1 lang="en">Fixture site</h1>`, `<span class="card-title">一つのステップ</span>`}, nil},
+		{"en/index.html", []string{`1 step`, `8 steps`}, nil},
+		{"index.html", []string{`data-choose-language`, `hreflang="ja" lang="ja" dir="ltr">日本語</a>`, `hreflang="ar" lang="ar" dir="rtl">العربية</a>`}, nil},
+	} {
+		page := string(m.File(tc.page))
+		for _, w := range tc.want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %s", tc.page, w)
+			}
+		}
+		for _, w := range tc.not {
+			if strings.Contains(page, w) {
+				t.Errorf("%s has %s", tc.page, w)
+			}
+		}
+	}
+}
+
+// TestBaseURL builds for a GitHub Pages project site: absolute URLs all
+// start with the base URL, relative links never leave the site, and the
+// sitemap lists every page in every language.
+func TestBaseURL(t *testing.T) {
+	const base = "https://user.github.io/repo/"
+	var m Memory
+	if _, diags, err := Site(Options{Content: os.DirFS("testdata/fixture"), ContentName: "fixture", BaseURL: base}, &m); err != nil {
+		t.Fatal(err, diags)
+	}
+	pages := 0
+	for _, p := range m.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		if p != "404.html" && p != "index.html" {
+			pages++
+		}
+		page := string(m.File(p))
+		for _, link := range links(t, p, m.File(p)) {
+			if strings.Contains(link, "://") && !strings.HasPrefix(link, base) && !strings.HasPrefix(link, "https://www.rfc-editor.org/") && !strings.HasPrefix(link, "https://example.com/") {
+				t.Errorf("%s: absolute link %s is outside %s", p, link, base)
+			}
+			if p != "404.html" {
+				checkLink(t, &m, p, link)
+			}
+		}
+		if p != "404.html" && !strings.Contains(page, `<link rel="canonical" href="`+base) {
+			t.Errorf("%s has no canonical URL under the base", p)
+		}
+	}
+	sitemap := string(m.File("sitemap.xml"))
+	if got := strings.Count(sitemap, "<url>"); got != pages {
+		t.Errorf("the sitemap lists %d pages, the site has %d", got, pages)
+	}
+	if !strings.Contains(sitemap, `<loc>`+base+`ja/constructs/3/index.html</loc><xhtml:link rel="alternate" hreflang="en" href="`+base+`en/constructs/3/index.html"/>`) {
+		t.Error("the sitemap lacks a step page with its alternates")
+	}
+	checkXML(t, "sitemap.xml", m.File("sitemap.xml"))
+	if robots := string(m.File("robots.txt")); !strings.Contains(robots, "Sitemap: "+base+"sitemap.xml") {
+		t.Errorf("robots.txt:\n%s", robots)
+	}
+	notFound := string(m.File("404.html"))
+	for _, want := range []string{`<base href="/repo/">`, `<link rel="stylesheet" href="assets/style.`, `<a href="ja/index.html" hreflang="ja"`} {
+		if !strings.Contains(notFound, want) {
+			t.Errorf("404.html lacks %s", want)
 		}
 	}
 }

@@ -12,14 +12,14 @@ type Memory struct {
 	files map[string][]byte
 }
 
-// WriteFile keeps a copy of data at path.
+// WriteFile keeps data at path; the caller must not modify it afterwards.
 func (m *Memory) WriteFile(path string, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.files == nil {
 		m.files = map[string][]byte{}
 	}
-	m.files[path] = append([]byte(nil), data...)
+	m.files[path] = data // writers never modify what they handed over
 	return nil
 }
 

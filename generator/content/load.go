@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lessongen/lessongen/generator/diag"
+	"gopkg.in/yaml.v3"
 )
 
 // Load reads site.yaml and scenes/*.yaml from fsys, validates them, and
@@ -18,10 +19,17 @@ import (
 // The returned list holds every problem found in every file. When it has
 // errors the Site must not be used.
 func Load(fsys fs.FS, root string) (*Site, diag.List) {
+	return LoadCached(fsys, root, nil)
+}
+
+// LoadCached is Load, reusing what cache holds of files that have not
+// changed since it last saw them.
+func LoadCached(fsys fs.FS, root string, cache *Cache) (*Site, diag.List) {
 	var diags diag.List
+	l := &loader{fsys: fsys, cache: cache, diags: &diags, files: map[string]uint64{}}
 	display := func(name string) string { return joinDisplay(root, name) }
 
-	site := loadSite(fsys, display("site.yaml"), &diags)
+	site := l.site(display("site.yaml"))
 
 	entries, err := fs.ReadDir(fsys, "scenes")
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -42,19 +50,15 @@ func Load(fsys fs.FS, root string) (*Site, diag.List) {
 			continue
 		}
 		id := strings.TrimSuffix(name, ext)
-		if msg := idProblem(id); msg != "" {
+		if msg := IDProblem(id); msg != "" {
 			diags.Errorf(diag.Pos{Path: p}, "scene id %q (the file name) %s", id, msg)
 			continue
 		}
-		data, ok := readFile(fsys, "scenes/"+name, p, &diags)
-		if !ok {
-			continue
-		}
-		d := &decoder{path: p, diags: &diags}
-		if n := d.parse(data); n != nil {
-			if site != nil {
-				site.Scenes = append(site.Scenes, d.scene(n, id))
-			}
+		v := l.file("scenes/"+name, p, func(d *decoder, n *yaml.Node) any { return d.scene(n, id) })
+		if sc, ok := v.(*Scene); ok && site != nil {
+			copy := *sc
+			copy.Lang = site.Language
+			site.Scenes = append(site.Scenes, &copy)
 		}
 	}
 	if site != nil {
@@ -63,22 +67,58 @@ func Load(fsys fs.FS, root string) (*Site, diag.List) {
 		}
 		crossCheck(site, &diags)
 		sortScenes(site)
+		l.locales(display, site)
+		site.Files = l.files
 	}
 	diags.Sort()
 	return site, diags
 }
 
-func loadSite(fsys fs.FS, p string, diags *diag.List) *Site {
-	data, ok := readFile(fsys, "site.yaml", p, diags)
+// loader reads the files of one Load.
+type loader struct {
+	fsys  fs.FS
+	cache *Cache
+	diags *diag.List
+	// files records the hash of every file read, by the path messages use.
+	files map[string]uint64
+}
+
+// file reads the file name (display is its path in messages), parses it and
+// decodes its top-level mapping with f, through the cache. It returns nil
+// when the file cannot be used; the reasons are in the diagnostics.
+func (l *loader) file(name, display string, f func(d *decoder, n *yaml.Node) any) any {
+	// A file whose time and size are as when it was last read is not read
+	// again: on a large site, reading every file would cost more than the
+	// rebuild of what changed.
+	var st stamp
+	if info, err := fs.Stat(l.fsys, name); err == nil && info.Size() <= MaxFileSize {
+		st = stamp{mod: info.ModTime().UnixNano(), size: info.Size()}
+		if e, ok := l.cache.unchanged(display, st); ok {
+			l.files[display] = e.hash
+			*l.diags = append(*l.diags, e.diags...)
+			return e.value
+		}
+	}
+	data, ok := readFile(l.fsys, name, display, l.diags)
 	if !ok {
 		return nil
 	}
-	d := &decoder{path: p, diags: diags}
-	n := d.parse(data)
-	if n == nil {
+	l.files[display] = Hash(data)
+	return l.cache.decode(display, data, st, l.diags, func(d *decoder) any {
+		if n := d.parse(data); n != nil {
+			return f(d, n)
+		}
+		return nil
+	})
+}
+
+func (l *loader) site(p string) *Site {
+	v, ok := l.file("site.yaml", p, func(d *decoder, n *yaml.Node) any { return d.site(n) }).(*Site)
+	if !ok {
 		return nil
 	}
-	return d.site(n)
+	s := *v // the cached value stays as decoded
+	return &s
 }
 
 // readFile reads a content file, refusing files too large to be content.
@@ -115,7 +155,7 @@ func crossCheck(site *Site, diags *diag.List) {
 		ids[i] = s.ID
 	}
 	for _, s := range site.Scenes {
-		if s.Topic != "" && !contains(topics, s.Topic) {
+		if s.Topic != "" && !site.topicsBroken && !contains(topics, s.Topic) {
 			diags.Errorf(s.TopicPos, "unknown topic %q; %s (topics are listed in site.yaml)", s.Topic, suggestRef(s.Topic, "topic", topics))
 		}
 		for _, r := range s.Related {

@@ -13,11 +13,27 @@ import "github.com/lessongen/lessongen/generator/diag"
 type Site struct {
 	Title       string
 	Description string
+	// TitleLang and DescriptionLang, and the other ...Lang fields of the
+	// model, name the language of a string that fell back to the source
+	// language in a translated site; they are "" when the string is in the
+	// site's language.
+	TitleLang, DescriptionLang string
 	// Language is the BCP 47 tag of the language the scene files are written in.
 	Language string
 	// BaseURL is where the site is published; "/" when not set.
 	BaseURL string
 	Topics  []Topic
+	// Languages are the site's languages: the source language first, then
+	// each translation in content/locales/.
+	Languages []*Language
+	// LanguageList is site.yaml's languages list, or nil when it has none.
+	LanguageList []Ref
+	// Files holds the hash of every content file read (Hash), by the path
+	// messages print, so that a rebuild can tell what changed.
+	Files map[string]uint64
+	// topicsBroken is set when the topics could not be read, so that scenes
+	// are not also told their topic is unknown.
+	topicsBroken bool
 	// Scenes are sorted by topic (in the order of Topics), then by Order,
 	// then by ID.
 	Scenes []*Scene
@@ -25,9 +41,10 @@ type Site struct {
 
 // Topic groups scenes on the index.
 type Topic struct {
-	ID    string
-	Title string
-	Pos   diag.Pos
+	ID        string
+	Title     string
+	TitleLang string
+	Pos       diag.Pos
 }
 
 // Scene is one lesson: actors and the steps between them.
@@ -35,20 +52,25 @@ type Scene struct {
 	// ID is the scene file's name without ".yaml".
 	ID string
 	// Path is the file the scene was read from, as diagnostics print it.
-	Path       string
-	Title      string
-	Summary    string
-	Topic      string
-	TopicPos   diag.Pos
-	Order      int
-	Actors     []Actor
-	Steps      []Step
-	References []Reference
+	Path    string
+	Title   string
+	Summary string
+	// Lang is the language the scene is in: the source language, or the
+	// language it was translated into by Site.In.
+	Lang                   string
+	TitleLang, SummaryLang string
+	Topic                  string
+	TopicPos               diag.Pos
+	Order                  int
+	Actors                 []Actor
+	Steps                  []Step
+	References             []Reference
 	// Related lists other scenes worth reading next.
 	Related []Ref
 }
 
-// Ref is a reference by id to another scene, with where it was written.
+// Ref is a reference by id to another scene or a language, with where it
+// was written.
 type Ref struct {
 	ID  string
 	Pos diag.Pos
@@ -56,8 +78,9 @@ type Ref struct {
 
 // Actor is a participant drawn as a box with a lifeline.
 type Actor struct {
-	ID   string
-	Name string
+	ID       string
+	Name     string
+	NameLang string
 	// Kind picks the icon; one of Kinds, or "" for none.
 	Kind string
 }
@@ -90,8 +113,9 @@ type Step struct {
 	// Label is the short plain text drawn on the diagram.
 	Label string
 	// Text is the narration, in Markdown.
-	Text   string
-	Fields []Field
+	Text                string
+	LabelLang, TextLang string
+	Fields              []Field
 	// Reply messages are drawn dashed.
 	Reply bool
 	// Secure messages travel encrypted and are drawn with a lock.
@@ -99,18 +123,21 @@ type Step struct {
 	// Lost messages never arrive and are drawn ending in a cross.
 	Lost bool
 	// Phase names the frame drawn around consecutive steps with the same phase.
-	Phase string
-	Pos   diag.Pos
+	Phase     string
+	PhaseLang string
+	Pos       diag.Pos
 }
 
 // Field is a header field shown with a step, such as seq: x.
 type Field struct {
-	Name  string
-	Value string
+	Name      string
+	Value     string
+	ValueLang string
 }
 
 // Reference is a source a scene cites.
 type Reference struct {
-	Title string
-	URL   string
+	Title     string
+	TitleLang string
+	URL       string
 }

@@ -29,13 +29,17 @@ func (d *decoder) scene(root *yaml.Node, id string) *Scene {
 	if e, ok := m["order"]; ok {
 		s.Order = d.integer(e)
 	}
+	// When the actors themselves are wrong, references to them are not
+	// checked: one mistake, one message.
+	before := d.diags.Errors()
 	if e, ok := m["actors"]; ok {
 		s.Actors = d.actors(e)
 	} else {
 		d.errorf(root, "scene is missing \"actors\"; list who takes part, each with an id and a name")
 	}
+	actorsOK := d.diags.Errors() == before
 	if e, ok := m["steps"]; ok {
-		s.Steps = d.steps(e, s.Actors)
+		s.Steps = d.steps(e, s.Actors, actorsOK)
 	} else {
 		d.errorf(root, "scene is missing \"steps\"; list at least one message or note")
 	}
@@ -76,9 +80,10 @@ func (d *decoder) actors(e entry) []Actor {
 			}
 		}
 		d.checkLength(f["name"], a.Name, MaxName)
-		if a.ID == "" || !d.checkID(f["id"].value, "actor id", a.ID) {
+		if a.ID == "" {
 			continue
 		}
+		d.checkID(f["id"].value, "actor id", a.ID)
 		if line, dup := seen[a.ID]; dup {
 			d.errorf(f["id"].value, "actor %q is defined twice (first at line %d)", a.ID, line)
 			continue
@@ -89,7 +94,7 @@ func (d *decoder) actors(e entry) []Actor {
 	return out
 }
 
-func (d *decoder) steps(e entry, actors []Actor) []Step {
+func (d *decoder) steps(e entry, actors []Actor, checkRefs bool) []Step {
 	items := d.list(e)
 	if len(items) > MaxSteps {
 		d.errorf(e.value, "a scene has at most %d steps, this one has %d; split it into several scenes", MaxSteps, len(items))
@@ -104,6 +109,9 @@ func (d *decoder) steps(e entry, actors []Actor) []Step {
 	}
 	var out []Step
 	seen := map[string]int{}
+	if !checkRefs {
+		ids = nil
+	}
 	for i, n := range items {
 		st, ok := d.step(n, ids)
 		if !ok {
@@ -186,14 +194,15 @@ func (d *decoder) step(n *yaml.Node, actors []string) (st Step, ok bool) {
 	return st, len(*d.diags) == before
 }
 
-// actorRef resolves an actor id to its index, or reports it.
+// actorRef resolves an actor id to its index, or reports it. A nil actors
+// list means the actors could not be read, and references go unchecked.
 func (d *decoder) actorRef(e entry, id string, actors []string) int {
 	for i, a := range actors {
 		if a == id {
 			return i
 		}
 	}
-	if id != "" {
+	if id != "" && actors != nil {
 		d.errorf(e.value, "unknown actor %q; %s", id, suggestRef(id, "actor", actors))
 	}
 	return 0

@@ -7,7 +7,7 @@ import (
 
 // site decodes site.yaml.
 func (d *decoder) site(root *yaml.Node) *Site {
-	m := d.fields(root, "site.yaml", "title", "description", "language", "baseURL", "topics")
+	m := d.fields(root, "site.yaml", "title", "description", "language", "baseURL", "topics", "languages")
 	s := &Site{BaseURL: "/"}
 	s.Title = d.required(root, m, "site.yaml", "title")
 	if e, ok := m["description"]; ok {
@@ -24,11 +24,22 @@ func (d *decoder) site(root *yaml.Node) *Site {
 			s.BaseURL = u
 		}
 	}
+	if e, ok := m["languages"]; ok {
+		s.LanguageList = []Ref{}
+		for _, n := range d.list(e) {
+			if tag := d.str(entry{e.key, n}); tag != "" {
+				s.LanguageList = append(s.LanguageList, Ref{ID: tag, Pos: d.pos(n)})
+			}
+		}
+	}
 	e, ok := m["topics"]
 	if !ok {
 		d.errorf(root, "site.yaml is missing \"topics\"; list at least one topic with its id and title")
+		s.topicsBroken = true
 		return s
 	}
+	before := d.diags.Errors()
+	defer func() { s.topicsBroken = d.diags.Errors() != before }()
 	seen := map[string]bool{}
 	for _, n := range d.list(e) {
 		f := d.fields(n, "topic", "id", "title")
@@ -38,9 +49,10 @@ func (d *decoder) site(root *yaml.Node) *Site {
 		t := Topic{Pos: d.pos(n)}
 		t.ID = d.required(n, f, "topic", "id")
 		t.Title = d.required(n, f, "topic", "title")
-		if t.ID == "" || !d.checkID(f["id"].value, "topic id", t.ID) {
+		if t.ID == "" {
 			continue
 		}
+		d.checkID(f["id"].value, "topic id", t.ID)
 		if seen[t.ID] {
 			d.errorf(f["id"].value, "topic %q is defined twice", t.ID)
 			continue

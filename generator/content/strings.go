@@ -2,7 +2,6 @@ package content
 
 import (
 	"github.com/lessongen/lessongen/generator/diag"
-	"gopkg.in/yaml.v3"
 )
 
 // Strings are the UI strings of one language, by key: "next", "step_of".
@@ -23,24 +22,5 @@ func ParseStrings(data []byte, path string) (Strings, diag.List) {
 	if root == nil {
 		return nil, diags
 	}
-	out := Strings{}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if v.Kind == yaml.MappingNode {
-			forms := d.fields(v, "plural forms of "+k.Value, pluralForms...)
-			m := Plural{}
-			for _, f := range pluralForms {
-				if e, ok := forms[f]; ok {
-					m[f] = d.str(e)
-				}
-			}
-			if _, ok := m["other"]; !ok && forms != nil {
-				d.errorf(v, "plural forms of %s need \"other\"", k.Value)
-			}
-			out[k.Value] = m
-			continue
-		}
-		out[k.Value] = Plural{"other": d.str(entry{k, v})}
-	}
-	return out, diags
+	return d.strings(root), diags
 }

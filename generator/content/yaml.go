@@ -77,7 +77,7 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 func (d *decoder) checkBytes(data []byte) bool {
 	ok := true
 	line, col := 1, 1
-	indent := true
+	indent, tabbed := true, false
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
@@ -85,10 +85,10 @@ func (d *decoder) checkBytes(data []byte) bool {
 			d.diags.Errorf(diag.Pos{Path: d.path, Line: line, Col: col}, "invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])
 			return false
 		case r == '\n':
-			line, col, indent = line+1, 0, true
-		case r == '\t' && indent:
+			line, col, indent, tabbed = line+1, 0, true, false
+		case r == '\t' && indent && !tabbed: // once a line
 			d.diags.Errorf(diag.Pos{Path: d.path, Line: line, Col: col}, "tab in indentation; YAML indents with spaces")
-			ok = false
+			ok, tabbed = false, true
 		case r != ' ' && r != '\r' && r != '\ufeff':
 			indent = false
 		}
@@ -262,17 +262,20 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // checkID reports an id that is not made of lower-case ASCII letters, digits
 // and hyphens: ids become folder names and URL segments.
 func (d *decoder) checkID(n *yaml.Node, what, id string) bool {
-	if msg := idProblem(id); msg != "" {
+	if msg := IDProblem(id); msg != "" {
 		d.errorf(n, "%s %q %s", what, id, msg)
 		return false
 	}
 	return true
 }
 
-func idProblem(id string) string {
+// IDProblem says what is wrong with an id, or returns "" when it is valid:
+// ids become folder names and URL segments.
+func IDProblem(id string) string {
 	if idPattern.MatchString(id) {
 		return ""
 	}
+	dropped := false
 	hint := strings.Trim(strings.Map(func(r rune) rune {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-':
@@ -282,10 +285,11 @@ func idProblem(id string) string {
 		case r == ' ' || r == '_' || r == '.' || r == '/' || r == '\\':
 			return '-'
 		}
+		dropped = true
 		return -1
 	}, id), "-")
 	msg := "must use only a-z, 0-9 and '-', starting with a letter or digit"
-	if hint != "" && idPattern.MatchString(hint) {
+	if hint != "" && !dropped && idPattern.MatchString(hint) { // a hint that loses letters ("über" → "ber") is no help
 		msg += fmt.Sprintf(" (for example %q)", hint)
 	}
 	return msg

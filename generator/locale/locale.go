@@ -6,6 +6,8 @@ package locale
 import (
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+	"golang.org/x/text/message"
 )
 
 // Valid reports whether tag is a well-formed BCP 47 language tag.
@@ -51,4 +53,50 @@ func PluralForm(tag string, n int) string {
 		return "many"
 	}
 	return "other"
+}
+
+// Canonical returns tag in its canonical spelling ("zh-hans" → "zh-Hans"),
+// or tag itself when it is not valid.
+func Canonical(tag string) string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return tag
+	}
+	return t.String()
+}
+
+// Name is the language's name in itself ("日本語" for ja), for a language
+// switcher.
+func Name(tag string) string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return tag
+	}
+	if n := display.Self.Name(t); n != "" {
+		return n
+	}
+	return tag
+}
+
+// Fallbacks lists tag and the less specific tags to try after it when
+// looking for strings in the language: "pt-BR" → "pt-BR", "pt";
+// "zh-Hans-CN" → "zh-Hans-CN", "zh-Hans", "zh".
+func Fallbacks(tag string) []string {
+	out := []string{tag}
+	for i := len(tag) - 1; i > 0; i-- {
+		if tag[i] == '-' {
+			out = append(out, tag[:i])
+		}
+	}
+	return out
+}
+
+// FormatInt writes n the way the language writes numbers in running text:
+// its digits and its grouping.
+func FormatInt(tag string, n int) string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		t = language.Und
+	}
+	return message.NewPrinter(t).Sprintf("%d", n)
 }

@@ -4,7 +4,9 @@
 //
 // It refuses to replace a non-empty folder that lessongen did not create
 // (marked by a Marker file), so a mistaken --out can never delete a user's
-// files.
+// files. A lock beside the output keeps two builds from interleaving, and on
+// Linux the new site is swapped in atomically, so a build killed at any
+// moment leaves the old site or the new one, whole.
 package output
 
 import (
@@ -13,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Marker is the file lessongen leaves in every folder it writes, to know it
@@ -23,6 +26,7 @@ const Marker = ".lessongen"
 type Dir struct {
 	final string
 	tmp   string
+	lock  *os.File
 }
 
 // Begin checks that dir may be replaced and creates the temporary folder
@@ -35,15 +39,28 @@ func Begin(dir string) (*Dir, error) {
 	if err := checkReplaceable(final); err != nil {
 		return nil, err
 	}
-	parent := filepath.Dir(final)
+	parent, base := filepath.Dir(final), filepath.Base(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(final)+".new-")
+	l, err := lock(filepath.Join(parent, "."+base+".lock"), final)
 	if err != nil {
 		return nil, err
 	}
-	return &Dir{final: final, tmp: tmp}, nil
+	// Holding the lock, anything left by a build that was killed is ours to
+	// remove: half-written new sites and old sites not yet deleted.
+	for _, pattern := range []string{".new-*", ".old-*"} {
+		stale, _ := filepath.Glob(filepath.Join(parent, "."+base+pattern))
+		for _, p := range stale {
+			os.RemoveAll(p)
+		}
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		unlock(l)
+		return nil, err
+	}
+	return &Dir{final: final, tmp: tmp, lock: l}, nil
 }
 
 // checkReplaceable allows a folder that does not exist, is empty, or holds
@@ -55,6 +72,9 @@ func checkReplaceable(final string) error {
 	}
 	if err != nil {
 		return err
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		return fmt.Errorf("refusing to write through the symbolic link %s; give the folder it points to as --out", final)
 	}
 	if !info.IsDir() {
 		return fmt.Errorf("refusing to replace %s: it is not a folder", final)
@@ -88,6 +108,7 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 
 // Commit marks the new site and puts it in place of the old one.
 func (d *Dir) Commit() error {
+	defer unlock(d.lock)
 	if err := os.WriteFile(filepath.Join(d.tmp, Marker), []byte("This folder is written by lessongen; a build replaces it whole.\n"), 0o644); err != nil {
 		return err
 	}
@@ -98,22 +119,20 @@ func (d *Dir) Commit() error {
 	if _, err := os.Lstat(d.final); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(d.tmp, d.final)
 	}
-	old, err := os.MkdirTemp(filepath.Dir(d.final), "."+filepath.Base(d.final)+".old-")
-	if err != nil {
+	if err := swap(d.tmp, d.final); err != nil {
 		return err
 	}
-	if err := os.Rename(d.final, filepath.Join(old, "site")); err != nil {
-		os.Remove(old)
-		return err
-	}
-	if err := os.Rename(d.tmp, d.final); err != nil {
-		// Put the old site back rather than leave none.
-		_ = os.Rename(filepath.Join(old, "site"), d.final)
-		os.Remove(old)
-		return err
+	// d.tmp now holds the old site. Rename it before removing it, so that a
+	// build killed while deleting leaves a name the next build cleans up.
+	old := strings.Replace(d.tmp, ".new-", ".old-", 1)
+	if err := os.Rename(d.tmp, old); err != nil {
+		return os.RemoveAll(d.tmp)
 	}
 	return os.RemoveAll(old)
 }
 
 // Abort removes what was written.
-func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() error {
+	defer unlock(d.lock)
+	return os.RemoveAll(d.tmp)
+}

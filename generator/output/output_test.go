@@ -37,8 +37,10 @@ func TestReplacesItsOwnOutput(t *testing.T) {
 		t.Error("a file of the previous build survived")
 	}
 	entries, _ := os.ReadDir(filepath.Dir(out))
-	if len(entries) != 1 {
-		t.Errorf("temporary folders left beside the output: %v", entries)
+	for _, e := range entries {
+		if e.Name() != "public" && e.Name() != ".public.lock" {
+			t.Errorf("left beside the output: %s", e.Name())
+		}
 	}
 	if info, _ := os.Stat(out); info.Mode().Perm() != 0o755 {
 		t.Errorf("output folder mode %v, want 0755", info.Mode().Perm())
@@ -98,5 +100,57 @@ func TestRejectsPathsOutside(t *testing.T) {
 		if err := d.WriteFile(p, nil); err == nil {
 			t.Errorf("WriteFile(%q) succeeded", p)
 		}
+	}
+}
+
+func TestTwoBuildsCannotInterleave(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	first, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Begin(out); err == nil || !strings.Contains(err.Error(), "another lessongen build is writing") {
+		t.Errorf("second Begin: %v", err)
+	}
+	first.Abort()
+	second, err := Begin(out)
+	if err != nil {
+		t.Fatalf("after the first build ended: %v", err)
+	}
+	second.Abort()
+}
+
+func TestRefusesSymlink(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "elsewhere")
+	os.Mkdir(target, 0o755)
+	os.WriteFile(filepath.Join(target, "mine.txt"), []byte("mine"), 0o644)
+	link := filepath.Join(dir, "public")
+	os.Symlink(target, link)
+	if err := write(t, link, map[string]string{"index.html": "x"}); err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Fatalf("err = %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(target, "mine.txt")); string(data) != "mine" {
+		t.Error("the link's target was touched")
+	}
+}
+
+func TestCleansUpAfterAKilledBuild(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	for _, stale := range []string{".public.new-123", ".public.old-456"} {
+		os.MkdirAll(filepath.Join(dir, stale, "en"), 0o755)
+	}
+	os.Mkdir(filepath.Join(dir, "notes"), 0o755)
+	if err := write(t, out, map[string]string{"index.html": "x"}); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if got := strings.Join(names, " "); got != ".public.lock notes public" {
+		t.Errorf("beside the output: %s", got)
 	}
 }

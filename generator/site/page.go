@@ -7,7 +7,6 @@ package site
 
 import (
 	"html/template"
-	"strconv"
 	"strings"
 
 	"github.com/lessongen/lessongen/generator/content"
@@ -29,19 +28,42 @@ type Page struct {
 	SiteTitle string
 	// Home is the relative URL of this language's index page.
 	Home string
-	ui   content.Strings
+	// SiteTitleLang is the language of SiteTitle when it is not the page's.
+	SiteTitleLang string
+	// LangName is the page language's name in itself.
+	LangName string
+	// Canonical is the page's absolute URL and Image the absolute URL of the
+	// shared social image; both are "" unless the site has an absolute base
+	// URL. Base, when set, is the <base href> of a page served at any path
+	// (404.html).
+	Canonical, Image, Base string
+	// Alternates are this page in every language of the site, the page's own
+	// included; XDefault is the version for readers of none of them.
+	Alternates []Alternate
+	XDefault   string
+	ui         content.Strings
+}
+
+// Alternate is the same page in another language.
+type Alternate struct {
+	Lang, Name, Dir string
+	// URL is relative, or absolute when the site has an absolute base URL.
+	URL string
+	// Link is always relative, for the language switcher.
+	Link    string
+	Current bool
 }
 
 // T returns the UI string key with each {name} replaced by the value that
 // follows name in args: {{.T "step_of" "n" 3 "total" 9}}.
 func (p *Page) T(key string, args ...any) string {
-	return fill(p.message(key, "other"), args)
+	return p.fill(p.message(key, "other"), args)
 }
 
 // Plural returns the UI string key in the plural form that count takes in
 // the page's language, with {count} replaced by count.
 func (p *Page) Plural(key string, count int) string {
-	return fill(p.message(key, locale.PluralForm(p.Lang, count)), []any{"count", count})
+	return p.fill(p.message(key, locale.PluralForm(p.Lang, count)), []any{"count", count})
 }
 
 func (p *Page) message(key, form string) string {
@@ -55,13 +77,15 @@ func (p *Page) message(key, form string) string {
 	return m["other"]
 }
 
-func fill(s string, args []any) string {
+// fill replaces each {name} in s by the value after name in args; numbers
+// are written the way the page's language writes them.
+func (p *Page) fill(s string, args []any) string {
 	for i := 0; i+1 < len(args); i += 2 {
 		name, _ := args[i].(string)
 		var v string
 		switch x := args[i+1].(type) {
 		case int:
-			v = strconv.Itoa(x)
+			v = locale.FormatInt(p.Lang, x)
 		case string:
 			v = x
 		}
@@ -70,24 +94,43 @@ func fill(s string, args []any) string {
 	return s
 }
 
+// LanguagesPage is the site root of a multilingual site: it lists every
+// language and sends the reader to the one they prefer.
+type LanguagesPage struct {
+	Page
+}
+
+// OGLocale is the page language in Open Graph's form: ja_JP, pt_BR.
+func (p *Page) OGLocale() string { return strings.ReplaceAll(p.Lang, "-", "_") }
+
+// NotFoundPage is 404.html: served for any missing path, it offers every
+// language's index.
+type NotFoundPage struct {
+	Page
+}
+
 // IndexPage lists the topics and their scenes.
 type IndexPage struct {
 	Page
-	Topics []Topic
+	// DescriptionLang is the description's language when it is not the page's.
+	DescriptionLang string
+	Topics          []Topic
 }
 
 // Topic is a group of scenes on the index.
 type Topic struct {
-	ID     string
-	Title  string
-	Scenes []SceneLink
+	ID        string
+	Title     string
+	TitleLang string
+	Scenes    []SceneLink
 }
 
 // SceneLink is a scene as other pages link to it.
 type SceneLink struct {
-	ID, Title, Summary string
-	URL                string
-	Steps              int
+	ID, Title, Summary     string
+	TitleLang, SummaryLang string
+	URL                    string
+	Steps                  int
 }
 
 // ScenePage is a scene's overview: the whole diagram and every step.
@@ -102,10 +145,11 @@ type ScenePage struct {
 
 // StepLink is a step as the step log lists it.
 type StepLink struct {
-	N     int
-	URL   string
-	Who   string
-	Label string
+	N         int
+	URL       string
+	Who       string
+	Label     string
+	LabelLang string
 	// Current marks the step the page shows; Done the steps before it.
 	Current, Done bool
 }
@@ -117,8 +161,13 @@ type StepPage struct {
 	N, Total  int
 	Step      StepLink
 	Narration template.HTML
-	Fields    []content.Field
-	SVG       template.HTML
+	// TextLang is the narration's language when it fell back to the source.
+	TextLang string
+	// Untranslated is true when the step's label or narration is shown in
+	// the source language.
+	Untranslated bool
+	Fields       []content.Field
+	SVG          template.HTML
 	// SVGURL is the standalone diagram file of this step.
 	SVGURL string
 	// Prev and Next are empty at the ends of the scene.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"net/url"
 	"strings"
 
 	"github.com/lessongen/lessongen/generator/content"
@@ -22,74 +23,149 @@ type File struct {
 
 // Generator renders the pages of one language of a site.
 type Generator struct {
+	// Site is the site as readers of Lang see it (content.Site.In).
 	Site  *content.Site
 	Theme *theme.Theme
-	Lang  string
+	Lang  *content.Language
+	// Langs are all the site's languages, for links between them.
+	Langs []*content.Language
 	md    *markdown.Renderer
+	ui    content.Strings
 }
 
-// New returns a Generator for the site in language lang.
-func New(s *content.Site, th *theme.Theme, lang string) *Generator {
-	return &Generator{Site: s, Theme: th, Lang: lang, md: markdown.New()}
+// New returns a Generator for language lang of a site whose languages are
+// langs; s is the site as seen in lang.
+func New(s *content.Site, th *theme.Theme, lang *content.Language, langs []*content.Language) *Generator {
+	return &Generator{Site: s, Theme: th, Lang: lang, Langs: langs, md: markdown.New(), ui: uiStrings(th, lang)}
 }
 
-// page fills the parts every page shares; depth is how many folders below
-// the site root the page is.
-func (g *Generator) page(depth int, title, desc string) Page {
-	root := strings.Repeat("../", depth)
-	return Page{
-		Lang: g.Lang, Dir: g.Dir(), Title: title, Description: desc, Root: root,
-		CSS: root + "assets/" + g.Theme.CSS, JS: root + "assets/" + g.Theme.JS,
-		SiteTitle: g.Site.Title, Home: root + g.Lang + "/index.html",
-		ui: g.ui(),
-	}
-}
-
-// ui is the theme's strings for the language, falling back to English key
-// by key.
-func (g *Generator) ui() content.Strings {
+// uiStrings merges the UI strings for a language: English as the last
+// resort, then the theme's strings from the least to the most specific tag
+// ("zh", then "zh-Hans"), then the site's own overrides, key by key.
+func uiStrings(th *theme.Theme, l *content.Language) content.Strings {
 	out := content.Strings{}
-	for k, v := range g.Theme.UI["en"] {
-		out[k] = v
+	chain := locale.Fallbacks(l.Tag)
+	layers := []content.Strings{th.UI["en"]}
+	for i := len(chain) - 1; i >= 0; i-- {
+		layers = append(layers, th.UI[chain[i]])
 	}
-	for k, v := range g.Theme.UI[g.Lang] {
-		out[k] = v
+	for _, layer := range append(layers, l.UI) {
+		for k, v := range layer {
+			out[k] = v
+		}
 	}
 	return out
 }
 
-// Index renders the language's index page at depth (0 for the site root's
-// copy, 1 for <lang>/index.html).
-func (g *Generator) Index(depth int) (File, error) {
-	p := IndexPage{Page: g.page(depth, g.Site.Title, g.Site.Description)}
+// Dir is the writing direction of the generator's language: "ltr" or "rtl".
+func (g *Generator) Dir() string { return g.Lang.Dir }
+
+// page fills the parts every page shares. sub is the page's path below its
+// language folder ("https/3/index.html"), or "" for the site root's page.
+func (g *Generator) page(sub, title, desc string) Page {
+	own := g.Lang.Tag + "/" + sub
+	if sub == "" {
+		own = "index.html"
+	}
+	root := strings.Repeat("../", strings.Count(own, "/"))
+	p := Page{
+		Lang: g.Lang.Tag, Dir: g.Lang.Dir, Title: title, Description: desc, Root: root,
+		CSS: root + "assets/" + g.Theme.CSS, JS: root + "assets/" + g.Theme.JS,
+		SiteTitle: g.Site.Title, SiteTitleLang: g.Site.TitleLang, LangName: g.Lang.Name,
+		Home: root + g.Lang.Tag + "/index.html", ui: g.ui,
+	}
+	if sub == "" {
+		sub = "index.html"
+	}
+	if g.absolute() {
+		p.Canonical = g.url(root, own)
+		p.Image = g.url(root, "assets/og-image.png")
+	}
+	for _, l := range g.Langs {
+		rel := l.Tag + "/" + sub
+		p.Alternates = append(p.Alternates, Alternate{Lang: l.Tag, Name: l.Name, Dir: l.Dir,
+			URL: g.url(root, rel), Link: root + rel, Current: l == g.Lang})
+		if l.Source {
+			p.XDefault = g.url(root, rel)
+		}
+	}
+	return p
+}
+
+// absolute reports whether the site's base URL is a full http(s) URL, which
+// canonical links, hreflang links, Open Graph and the sitemap need.
+func (g *Generator) absolute() bool {
+	base := g.Site.BaseURL
+	return strings.HasPrefix(base, "https://") || strings.HasPrefix(base, "http://")
+}
+
+// url is the URL of a page at path rel under the site root, from a page
+// whose root is root: absolute when the site's base URL is, else relative.
+func (g *Generator) url(root, rel string) string {
+	if g.absolute() {
+		return strings.TrimSuffix(g.Site.BaseURL, "/") + "/" + rel
+	}
+	return root + rel
+}
+
+// NotFound renders 404.html. Hosts serve it at whatever path was missing,
+// so its links cannot be relative to where it lies: a <base> element with
+// the base URL's path makes them relative to the site root instead.
+func (g *Generator) NotFound() (File, error) {
+	p := NotFoundPage{Page: g.page("", g.ui["not_found"]["other"]+" – "+g.Site.Title, "")}
+	base := g.Site.BaseURL
+	if u, err := url.Parse(base); err == nil && u.Path != "" {
+		base = u.Path
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	p.Base, p.Canonical = base, ""
+	data, err := g.execute("404.html", &p)
+	return File{Path: "404.html", Data: data}, err
+}
+
+// Languages renders the site root of a multilingual site: a list of every
+// language, from which the script sends readers to the one they prefer.
+func (g *Generator) Languages() (File, error) {
+	p := LanguagesPage{Page: g.page("", g.Site.Title, g.Site.Description)}
+	data, err := g.execute("languages.html", &p)
+	return File{Path: "index.html", Data: data}, err
+}
+
+// Index renders the language's index page; atRoot renders the copy at the
+// site root that a single-language site has.
+func (g *Generator) Index(atRoot bool) (File, error) {
+	sub, name := "index.html", g.Lang.Tag+"/index.html"
+	if atRoot {
+		sub, name = "", "index.html"
+	}
+	p := IndexPage{Page: g.page(sub, g.Site.Title, g.Site.Description), DescriptionLang: g.Site.DescriptionLang}
 	for _, t := range g.Site.Topics {
-		topic := Topic{ID: t.ID, Title: t.Title}
+		topic := Topic{ID: t.ID, Title: t.Title, TitleLang: t.TitleLang}
 		for _, s := range g.Site.Scenes {
 			if s.Topic == t.ID {
-				topic.Scenes = append(topic.Scenes, g.sceneLink(s, p.Root+g.Lang+"/"))
+				topic.Scenes = append(topic.Scenes, g.sceneLink(s, p.Root+g.Lang.Tag+"/"))
 			}
 		}
 		if len(topic.Scenes) > 0 {
 			p.Topics = append(p.Topics, topic)
 		}
 	}
-	name := g.Lang + "/index.html"
-	if depth == 0 {
-		name = "index.html"
-	}
 	data, err := g.execute("index.html", &p)
 	return File{Path: name, Data: data}, err
 }
 
 func (g *Generator) sceneLink(s *content.Scene, langRoot string) SceneLink {
-	return SceneLink{ID: s.ID, Title: s.Title, Summary: s.Summary, URL: langRoot + s.ID + "/index.html", Steps: len(s.Steps)}
+	return SceneLink{ID: s.ID, Title: s.Title, Summary: s.Summary, TitleLang: s.TitleLang, SummaryLang: s.SummaryLang,
+		URL: langRoot + s.ID + "/index.html", Steps: len(s.Steps)}
 }
 
 // Scene renders a scene's overview, its step pages and its standalone step
 // diagrams, handing each file to emit as soon as it is ready.
 func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) error) error {
-	base := g.Lang + "/" + s.ID + "/"
-	over := ScenePage{Page: g.page(2, s.Title+" – "+g.Site.Title, s.Summary)}
+	base := g.Lang.Tag + "/" + s.ID + "/"
+	over := ScenePage{Page: g.page(s.ID+"/index.html", s.Title+" – "+g.Site.Title, s.Summary)}
 	over.Scene = g.sceneLink(s, "../")
 	over.References = s.References
 	for _, r := range s.Related {
@@ -101,7 +177,7 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 	}
 	over.Steps = g.stepLinks(s, -1, "")
 	var buf bytes.Buffer
-	if err := svg.Write(&buf, d, svg.View{Step: -1, Lang: g.Lang, Title: s.Title, Desc: s.Summary}); err != nil {
+	if err := svg.Write(&buf, d, svg.View{Step: -1, Lang: g.Lang.Tag, Title: s.Title, Desc: s.Summary}); err != nil {
 		return err
 	}
 	over.SVG = template.HTML(buf.String())
@@ -116,8 +192,9 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 	total := len(s.Steps)
 	for i, st := range s.Steps {
 		n := i + 1
-		p := StepPage{Scene: over.Scene, N: n, Total: total, Fields: st.Fields, Overview: "../index.html"}
-		p.Page = g.page(3, "", st.Label)
+		p := StepPage{Scene: over.Scene, N: n, Total: total, Fields: st.Fields, Overview: "../index.html",
+			TextLang: st.TextLang, Untranslated: st.LabelLang != "" || st.TextLang != ""}
+		p.Page = g.page(fmt.Sprintf("%s/%d/index.html", s.ID, n), "", st.Label)
 		p.Title = p.T("step_of", "n", n, "total", total) + " – " + st.Label + " – " + s.Title
 		p.Scene.URL = "../index.html"
 		p.Steps = g.stepLinks(s, i, "../")
@@ -132,7 +209,7 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		if p.Narration, err = g.md.Render(st.Text); err != nil {
 			return err
 		}
-		view := svg.View{Step: i, Lang: g.Lang, Title: p.T("step_of", "n", n, "total", total) + ": " + st.Label, Desc: p.Step.Who + ": " + st.Label}
+		view := svg.View{Step: i, Lang: g.Lang.Tag, Title: p.T("step_of", "n", n, "total", total) + ": " + st.Label, Desc: p.Step.Who + ": " + st.Label}
 		buf.Reset()
 		if err := svg.Write(&buf, d, view); err != nil {
 			return err
@@ -160,7 +237,7 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 // marked; prefix leads from the page to the scene's folder.
 func (g *Generator) stepLinks(s *content.Scene, current int, prefix string) []StepLink {
 	arrow := " → "
-	if locale.RTL(g.Lang) {
+	if g.Lang.Dir == "rtl" {
 		arrow = " ← "
 	}
 	out := make([]StepLink, len(s.Steps))
@@ -172,7 +249,7 @@ func (g *Generator) stepLinks(s *content.Scene, current int, prefix string) []St
 		case st.To != st.From:
 			who += ", " + s.Actors[st.To].Name
 		}
-		out[i] = StepLink{N: i + 1, URL: fmt.Sprintf("%s%d/index.html", prefix, i+1), Who: who, Label: st.Label,
+		out[i] = StepLink{N: i + 1, URL: fmt.Sprintf("%s%d/index.html", prefix, i+1), Who: who, Label: st.Label, LabelLang: st.LabelLang,
 			Current: i == current, Done: i < current}
 	}
 	return out
@@ -188,12 +265,4 @@ func (g *Generator) execute(name string, data any) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// Dir is the writing direction of the generator's language: "ltr" or "rtl".
-func (g *Generator) Dir() string {
-	if locale.RTL(g.Lang) {
-		return "rtl"
-	}
-	return "ltr"
 }

@@ -30,6 +30,8 @@ type Theme struct {
 	CSS, JS string
 	// UI holds the UI strings by language tag.
 	UI map[string]content.Strings
+	// Hash changes whenever any file of the theme does, for rebuilds.
+	Hash uint64
 }
 
 // Asset is one file the theme adds to the site.
@@ -43,7 +45,16 @@ type Asset struct {
 // stages (the diagram's font faces).
 func Load(fsys fs.FS, funcs template.FuncMap, cssPrefix string) (*Theme, diag.List) {
 	var diags diag.List
-	t := &Theme{UI: map[string]content.Strings{}}
+	t := &Theme{UI: map[string]content.Strings{}, Hash: content.Hash([]byte(cssPrefix))}
+	fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			if data, err := fs.ReadFile(fsys, p); err == nil {
+				// sorted walk, so the combination is the same every time
+				t.Hash = t.Hash*31 + content.Hash([]byte(p)) ^ content.Hash(data)
+			}
+		}
+		return nil
+	})
 
 	t.Pages = loadTemplates(fsys, funcs, &diags)
 

@@ -1,0 +1,242 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/lessongen/lessongen/generator/diag"
+	"github.com/lessongen/lessongen/generator/locale"
+	"gopkg.in/yaml.v3"
+)
+
+// loadLocales reads content/locales/<tag>/ for every language and sets
+// site.Languages: the source language first, then the translations, in the
+// order site.yaml's languages list gives or else by tag.
+func (l *loader) locales(display func(string) string, site *Site) {
+	fsys, diags := l.fsys, l.diags
+	src := &Language{Tag: site.Language, Name: locale.Name(site.Language), Dir: dirOf(site.Language), Source: true}
+	langs := []*Language{src}
+	entries, err := fs.ReadDir(fsys, "locales")
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		diags.Errorf(diag.Pos{Path: display("locales")}, "cannot read the locales folder: %v", unwrapPath(err))
+	}
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		tag := e.Name()
+		p := display("locales/" + tag)
+		switch {
+		case !locale.Valid(tag):
+			diags.Errorf(diag.Pos{Path: p}, "locale folder %q is not a BCP 47 language tag (such as ja, zh-Hans or pt-BR)", tag)
+			continue
+		case locale.Canonical(tag) != tag:
+			diags.Errorf(diag.Pos{Path: p}, "locale folder %q should be spelt %q", tag, locale.Canonical(tag))
+			continue
+		case tag == site.Language:
+			diags.Errorf(diag.Pos{Path: p}, "%q is the source language (site.yaml's language); its text lives in the scene files, so remove this folder", tag)
+			continue
+		}
+		langs = append(langs, l.language("locales/"+tag, p, tag))
+	}
+	site.Languages = orderLanguages(site, langs, diags)
+	for _, lang := range site.Languages {
+		checkTranslations(site, lang, diags)
+	}
+}
+
+func dirOf(tag string) string {
+	if locale.RTL(tag) {
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// orderLanguages applies site.yaml's languages list, if any.
+func orderLanguages(site *Site, langs []*Language, diags *diag.List) []*Language {
+	if site.LanguageList == nil {
+		sort.SliceStable(langs[1:], func(i, j int) bool { return langs[1+i].Tag < langs[1+j].Tag })
+		return langs
+	}
+	byTag := map[string]*Language{}
+	var tags []string
+	for _, l := range langs {
+		byTag[l.Tag] = l
+		tags = append(tags, l.Tag)
+	}
+	out := []*Language{langs[0]}
+	for _, ref := range site.LanguageList {
+		l, ok := byTag[ref.ID]
+		switch {
+		case !ok:
+			diags.Errorf(ref.Pos, "unknown language %q; %s (a language is a folder content/locales/<tag>/)", ref.ID, suggestRef(ref.ID, "language", tags))
+		case l.Source:
+			// The source language is always first; listing it is fine.
+		default:
+			out = append(out, l)
+			delete(byTag, ref.ID) // listed twice is listed once
+		}
+	}
+	return out
+}
+
+func (l *loader) language(dir, display, tag string) *Language {
+	lang := NewLanguage(tag, display)
+	entries, _ := fs.ReadDir(l.fsys, dir)
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || path.Ext(name) != ".yaml" {
+			continue
+		}
+		p := display + "/" + name
+		switch name {
+		case "ui.yaml":
+			if ui, ok := l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any { return d.strings(n) }).(Strings); ok {
+				lang.UI, lang.UIPath = ui, p
+			}
+		case "site.yaml":
+			if v, ok := l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any {
+				s := NewLanguage(tag, display)
+				d.localeSite(n, s)
+				return s
+			}).(*Language); ok {
+				lang.Name, lang.Dir, lang.Title, lang.Description, lang.Topics = v.Name, v.Dir, v.Title, v.Description, v.Topics
+			}
+		default:
+			if t, ok := l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any { return d.sceneTranslation(n) }).(*SceneTranslation); ok {
+				lang.Scenes[strings.TrimSuffix(name, ".yaml")] = t
+			}
+		}
+	}
+	return lang
+}
+
+// localeSite decodes content/locales/<tag>/site.yaml into l.
+func (d *decoder) localeSite(root *yaml.Node, l *Language) {
+	m := d.fields(root, "locale site.yaml", "name", "dir", "title", "description", "topics")
+	if e, ok := m["name"]; ok && d.str(e) != "" {
+		l.Name = d.str(e)
+	}
+	if e, ok := m["dir"]; ok {
+		switch v := d.str(e); v {
+		case "ltr", "rtl":
+			l.Dir = v
+		default:
+			d.errorf(e.value, "dir must be ltr or rtl, found %s", describe(e.value))
+		}
+	}
+	if e, ok := m["title"]; ok {
+		l.Title = d.translation(e)
+	}
+	if e, ok := m["description"]; ok {
+		l.Description = d.translation(e)
+	}
+	if e, ok := m["topics"]; ok {
+		l.Topics = d.translationMap(e)
+	}
+}
+
+func (d *decoder) sceneTranslation(root *yaml.Node) *SceneTranslation {
+	t := &SceneTranslation{Path: d.path, Steps: map[string]*StepTranslation{}}
+	m := d.fields(root, "scene translation", "title", "summary", "actors", "steps", "phases", "references")
+	if e, ok := m["title"]; ok {
+		t.Title = d.translation(e)
+	}
+	if e, ok := m["summary"]; ok {
+		t.Summary = d.translation(e)
+	}
+	if e, ok := m["actors"]; ok {
+		t.Actors = d.translationMap(e)
+	}
+	if e, ok := m["phases"]; ok {
+		t.Phases = d.translationMap(e)
+	}
+	if e, ok := m["references"]; ok {
+		t.References = d.translationMap(e)
+	}
+	if e, ok := m["steps"]; ok {
+		for _, kv := range d.pairs(e) {
+			f := d.fields(kv.value, "step translation", "label", "text", "fields")
+			if f == nil {
+				continue
+			}
+			st := &StepTranslation{KeyPos: d.pos(kv.key)}
+			if e, ok := f["label"]; ok {
+				st.Label = d.translation(e)
+			}
+			if e, ok := f["text"]; ok {
+				st.Text = d.translation(e)
+			}
+			if e, ok := f["fields"]; ok {
+				st.Fields = d.translationMap(e)
+			}
+			t.Steps[kv.key.Value] = st
+		}
+	}
+	return t
+}
+
+// pairs returns the entries of a mapping in order, reporting duplicates.
+func (d *decoder) pairs(e entry) []entry {
+	if e.value.Kind != yaml.MappingNode {
+		if !isNull(e.value) {
+			d.errorf(e.value, "%s must be a mapping of \"key: value\" lines, found %s", e.key.Value, describe(e.value))
+		}
+		return nil
+	}
+	var out []entry
+	seen := map[string]int{}
+	for i := 0; i+1 < len(e.value.Content); i += 2 {
+		k, v := e.value.Content[i], e.value.Content[i+1]
+		if line, dup := seen[k.Value]; dup {
+			d.errorf(k, "%q appears twice in %s (first at line %d)", k.Value, e.key.Value, line)
+			continue
+		}
+		seen[k.Value] = k.Line
+		out = append(out, entry{k, v})
+	}
+	return out
+}
+
+func (d *decoder) translationMap(e entry) map[string]Translation {
+	out := map[string]Translation{}
+	for _, kv := range d.pairs(e) {
+		out[kv.key.Value] = d.translation(kv)
+	}
+	return out
+}
+
+// translation reads a translated string and the fingerprints recorded in
+// the comment above its key.
+func (d *decoder) translation(e entry) Translation {
+	t := Translation{Text: d.str(e), Pos: d.pos(e.value), KeyPos: d.pos(e.key)}
+	t.SourceFP, t.TextFP = parseFingerprints(e.key.HeadComment)
+	return t
+}
+
+// strings decodes a ui.yaml file.
+func (d *decoder) strings(root *yaml.Node) Strings {
+	out := Strings{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if v.Kind == yaml.MappingNode {
+			forms := d.fields(v, "plural forms of "+k.Value, pluralForms...)
+			m := Plural{}
+			for _, f := range pluralForms {
+				if e, ok := forms[f]; ok {
+					m[f] = d.str(e)
+				}
+			}
+			if _, ok := m["other"]; !ok && forms != nil {
+				d.errorf(v, "plural forms of %s need \"other\"", k.Value)
+			}
+			out[k.Value] = m
+			continue
+		}
+		out[k.Value] = Plural{"other": d.str(entry{k, v})}
+	}
+	return out
+}

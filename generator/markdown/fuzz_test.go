@@ -1,0 +1,52 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// FuzzRender renders arbitrary narration and checks that what comes out is
+// inert: no script or style element, no event handler attribute, no
+// javascript:, vbscript: or data: link, whatever the input.
+func FuzzRender(f *testing.F) {
+	for _, s := range []string{
+		"The PC sends *SYN*.", "<script>alert(1)</script>", "[x](javascript:alert(1))", "<img src=x onerror=alert(1)>",
+		"![a](data:text/html;base64,PHNjcmlwdD4=)", "<javascript:alert(1)>", "[x](JaVaScRiPt&#58;alert(1))",
+		"</style><script>x</script>", "<svg><foreignObject><script>x</script></foreignObject></svg>", "| a | b |\n|---|---|\n| `c` | ~~d~~ |",
+	} {
+		f.Add(s)
+	}
+	r := New()
+	f.Fuzz(func(t *testing.T, src string) {
+		out, err := r.Render(src)
+		if err != nil {
+			return
+		}
+		doc, err := html.Parse(strings.NewReader(string(out)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				switch n.Data {
+				case "script", "style", "iframe", "object", "embed", "foreignobject", "svg", "math", "form", "input":
+					t.Fatalf("%q rendered a <%s> element:\n%s", src, n.Data, out)
+				}
+				for _, a := range n.Attr {
+					v := strings.ToLower(strings.TrimSpace(a.Val))
+					if strings.HasPrefix(a.Key, "on") || strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:") ||
+						(strings.HasPrefix(v, "data:") && a.Key != "src") || (a.Key == "src" && strings.HasPrefix(v, "data:") && !strings.HasPrefix(v, "data:image/")) {
+						t.Fatalf("%q rendered the attribute %s=%q:\n%s", src, a.Key, a.Val, out)
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+	})
+}
