@@ -55,6 +55,10 @@ func rightToLeft(r rune) bool {
 		(0xFB1D <= r && r <= 0xFDFF) || (0xFE70 <= r && r <= 0xFEFF)
 }
 
+// trailing are the characters that belong to a token they end, such as the
+// slash of "https://example.com/", unlike the full stop ending a sentence.
+const trailing = "/%#*+-=_&~@"
+
 // Isolate wraps each run of s written in the direction opposite to rtl in
 // isolate controls, so that the bidirectional algorithm keeps it whole and
 // in its own order. Inside Arabic text, "SYN", "ACK=x+1", "192.168.1.23" or
@@ -96,6 +100,8 @@ func Isolate(s string, rtl bool) string {
 				start = i
 			}
 			end = i + utf8.RuneLen(r)
+		case start >= 0 && strings.ContainsRune(trailing, r) && i == end:
+			end = i + utf8.RuneLen(r) // a URL's final slash, a sign: part of the token
 		case own(r) && start >= 0:
 			rest := s[end:i]
 			flush()

@@ -37,6 +37,8 @@ func TestIsolate(t *testing.T) {
 		{"SYN, ACK معًا", true, "\u2066SYN, ACK\u2069 معًا"},
 		{"يرسل GET /index.html", true, "يرسل \u2066GET /index.html\u2069"},
 		{"كلها عربية", true, "كلها عربية"},
+		{"يفتح https://www.example.com/", true, "يفتح \u2066https://www.example.com/\u2069"},
+		{"الرقم x++ ثم y", true, "الرقم \u2066x++\u2069 ثم \u2066y\u2069"},
 		{"Sends مرحبا to the server", false, "Sends \u2067مرحبا\u2069 to the server"},
 		{"Plain English, 42 times.", false, "Plain English, 42 times."},
 	} {

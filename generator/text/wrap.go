@@ -80,7 +80,8 @@ func canBreakAfter(prev, r, next rune) bool {
 		return true
 	case r == '-' || r == '/' || r == '_':
 		// Inside a word only: "GET /index.html" keeps its slash, "-1" its sign.
-		return prev != ' ' && !unicode.IsDigit(next)
+		// Nor inside "://".
+		return prev != ' ' && !unicode.IsDigit(next) && next != '/' && !(r == '/' && prev == '/')
 	case noBreakAfter(r):
 		return false
 	case isHangul(r) || isHangul(next):

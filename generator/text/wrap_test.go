@@ -21,6 +21,7 @@ func TestWrap(t *testing.T) {
 		{"inside a hyphenated word", "end-to-end-encrypted", 70, []string{"end-to-", "end-", "encrypted"}},
 		{"not before a digit after a hyphen", "RFC-9293 text", 70, []string{"RFC-9293", "text"}},
 		{"after a slash", "GET /index.html", 80, []string{"GET", "/index.html"}},
+		{"not inside ://", "open https://www.example.com/", 190, []string{"open", "https://www.example.com/"}},
 		{"after a slash inside a word", "TCP/IP/UDP", 50, []string{"TCP/IP/", "UDP"}},
 		{"after an underscore", "TLS_AES_128_GCM_SHA256", 100, []string{"TLS_AES_128_", "GCM_SHA256"}},
 		{"over-long word", "www.example.com.example.net", 100, []string{"www.example.", "com.example.", "net"}},
