@@ -2,9 +2,9 @@
 //
 // It knows nothing of YAML or pages: it draws a layout.Diagram up to a given
 // step, marking earlier steps as past and the given one as current, with
-// classes that its one <style> element (or the page's CSS) colours. It writes
-// the markup itself, into one buffer per file, because the build writes two
-// files for every step of every scene in every language.
+// classes that its one <style> element (or the page's CSS) colours. All SVG
+// elements are written with svgo; the root, <symbol> and <text> tags, which
+// svgo cannot write as needed here, by hand.
 //
 // What a page can rely on: the root is svg.lgd; each actor is a group
 // g#lgd-a-{id}, with class "on" when it takes part in the current step;
@@ -15,11 +15,13 @@
 package svg
 
 import (
+	"fmt"
+	"html"
 	"io"
 	"sort"
-	"strconv"
-	"sync"
+	"strings"
 
+	svgo "github.com/ajstarks/svgo"
 	"github.com/lessongen/lessongen/generator/content"
 	"github.com/lessongen/lessongen/generator/layout"
 )
@@ -41,53 +43,35 @@ type View struct {
 
 // Write draws d as seen on view v.
 func Write(w io.Writer, d *layout.Diagram, v View) error {
-	o := pool.Get().(*out)
-	defer func() { o.b = o.b[:0]; pool.Put(o) }()
+	ew := &errWriter{w: w}
+	c := svgo.New(ew)
 	win := d.ViewAt(v.Step)
 	last := v.Step
 	if v.Step < 0 {
 		last = len(d.Steps) - 1
 	}
 	if v.Standalone {
-		o.str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+		fmt.Fprintln(ew, `<?xml version="1.0" encoding="UTF-8"?>`)
 	}
 	height := win.Bottom - win.Top
-	o.str(`<svg xmlns="http://www.w3.org/2000/svg" class="lgd" viewBox="0 `)
-	for _, n := range []int{win.Top, d.Width, height} {
-		o.num(n)
-		o.str(" ")
-	}
-	o.b = o.b[:len(o.b)-1]
-	o.str(`"`)
-	o.attr("width", d.Width)
-	o.attr("height", height)
-	o.str(` role="img" aria-labelledby="lgd-t lgd-d" lang="`)
-	o.escape(v.Lang)
-	o.str("\">\n<title id=\"lgd-t\">")
-	o.escape(v.Title)
-	o.str("</title>\n<desc id=\"lgd-d\">")
-	o.escape(v.Desc)
-	o.str("</desc>\n<style>\n")
-	o.str(style(v))
-	o.str("</style>\n")
-	writeDefs(o, d, win.First, last)
+	fmt.Fprintf(ew, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="lgd" viewBox="0 %d %d %d" width="%d" height="%d" role="img" aria-labelledby="lgd-t lgd-d" lang="%s">`+"\n",
+		win.Top, d.Width, height, d.Width, height, attr(v.Lang))
+	fmt.Fprintf(ew, "<title id=\"lgd-t\">%s</title>\n<desc id=\"lgd-d\">%s</desc>\n", text(v.Title), text(v.Desc))
+	c.Style("text/css", style(v))
+	writeDefs(c, d, win.First, last)
 	// Frames go under the lifelines, title tabs over them.
-	writePhases(o, d, win, v.Step, false)
-	writeActors(o, d, v.Step, win)
-	writePhases(o, d, win, v.Step, true)
+	writePhases(c, d, win, v.Step, false)
+	writeActors(c, d, v.Step, win)
+	writePhases(c, d, win, v.Step, true)
 	for i := win.First; i <= last; i++ {
-		writeStep(o, d, i, v.Step)
+		writeStep(c, d, i, v.Step)
 	}
-	o.str("</svg>\n")
-	_, err := w.Write(o.b)
-	return err
+	c.End()
+	return ew.err
 }
 
-// pool keeps the buffers of files written, for the next ones.
-var pool = sync.Pool{New: func() any { return &out{b: make([]byte, 0, 16<<10)} }}
-
 // writeDefs defines each icon the diagram uses, once.
-func writeDefs(o *out, d *layout.Diagram, first, last int) {
+func writeDefs(c *svgo.SVG, d *layout.Diagram, first, last int) {
 	var kinds []string
 	seen := map[string]bool{}
 	for _, a := range d.Actors {
@@ -104,178 +88,196 @@ func writeDefs(o *out, d *layout.Diagram, first, last int) {
 	if len(kinds) == 0 && !lock {
 		return
 	}
-	o.str("<defs>\n")
+	c.Def()
 	for _, k := range kinds {
-		o.symbol("lgd-"+k, iconSize, iconSize, icons[k])
+		symbol(c, "lgd-"+k, iconSize, iconSize, icons[k])
 	}
 	if lock {
-		o.symbol("lgd-lock", 10, 13, lockIcon)
+		symbol(c, "lgd-lock", 10, 13, lockIcon)
 	}
-	o.str("</defs>\n")
+	c.DefEnd()
 }
 
 // writePhases draws the phase frames, or with tabs their title tabs.
-func writePhases(o *out, d *layout.Diagram, win layout.View, step int, tabs bool) {
+func writePhases(c *svgo.SVG, d *layout.Diagram, win layout.View, step int, tabs bool) {
 	for _, p := range win.Phases {
 		cls := "ph"
 		if step >= p.First && step <= p.Last {
-			cls = "ph cur"
+			cls += " cur"
 		}
-		o.group(cls, "")
+		c.Group(class(cls))
 		if !tabs {
-			o.rect(p.Box.X, p.Box.Y, p.Box.W, p.Box.H, 0, "fr")
-			o.end("g")
+			c.Rect(p.Box.X, p.Box.Y, p.Box.W, p.Box.H, class("fr"))
+			c.Gend()
 			continue
 		}
-		// A tab with its lower outer corner cut, on the side the frame starts.
 		t := p.Tab
 		notch := layout.PhaseTabNotch
-		x0, x1, in := t.X, t.X+t.W, -notch
 		if d.RTL {
-			x0, x1, in = x1, x0, notch
+			c.Path(fmt.Sprintf("M%d %dH%dV%dL%d %dH%dZ", t.X+t.W, t.Y, t.X, t.Y+t.H-notch, t.X+notch, t.Y+t.H, t.X+t.W), class("tab"))
+		} else {
+			c.Path(fmt.Sprintf("M%d %dH%dV%dL%d %dH%dZ", t.X, t.Y, t.X+t.W, t.Y+t.H-notch, t.X+t.W-notch, t.Y+t.H, t.X), class("tab"))
 		}
-		o.path("MHVLHZ", []int{x0, t.Y, x1, t.Y + t.H - notch, x1 + in, t.Y + t.H, x0}, "tab")
-		writeText(o, p.Title, "pt")
-		o.end("g")
+		writeText(c, p.Title, "pt")
+		c.Gend()
 	}
 }
 
 // writeActors draws the lifelines and, pinned at the top of the window,
 // the actors' heads.
-func writeActors(o *out, d *layout.Diagram, step int, win layout.View) {
-	lo, hi := -1, -1 // the actors the current step involves
+func writeActors(c *svgo.SVG, d *layout.Diagram, step int, win layout.View) {
+	involved := map[int]bool{}
 	if step >= 0 {
 		s := d.Steps[step]
-		lo, hi = min(s.From, s.To), max(s.From, s.To)
+		for i := min(s.From, s.To); i <= max(s.From, s.To); i++ {
+			involved[i] = s.Kind == content.Note || i == s.From || i == s.To
+		}
 	}
 	dy := win.HeadShift
 	for i, a := range d.Actors {
 		cls := "a"
-		if i == lo || i == hi || (lo <= i && i <= hi && d.Steps[step].Kind == content.Note) {
-			cls = "a on"
+		if involved[i] {
+			cls += " on"
 		}
-		o.group(cls, "lgd-a-"+a.ID)
-		o.line(a.X, a.LifelineTop+dy, a.X, win.Bottom-layout.Margin, "ll")
+		c.Group(class(cls), `id="lgd-a-`+attr(a.ID)+`"`)
+		c.Line(a.X, a.LifelineTop+dy, a.X, win.Bottom-layout.Margin, class("ll"))
 		h := a.Head
-		o.rect(h.X, h.Y+dy, h.W, h.H, 6, "hd")
+		c.Roundrect(h.X, h.Y+dy, h.W, h.H, 6, 6, class("hd"))
 		if a.Kind != "" {
-			o.use(a.Icon.X, a.Icon.Y+dy, a.Icon.W, a.Icon.H, "lgd-"+a.Kind, "ic")
+			c.Use(a.Icon.X, a.Icon.Y+dy, "#lgd-"+a.Kind, fmt.Sprintf(`width="%d" height="%d"`, a.Icon.W, a.Icon.H), class("ic"))
 		}
 		name := a.Name
 		name.Y += dy
-		writeText(o, name, "nm")
-		o.end("g")
+		writeText(c, name, "nm")
+		c.Gend()
 	}
 }
 
-func writeStep(o *out, d *layout.Diagram, i, current int) {
+func writeStep(c *svgo.SVG, d *layout.Diagram, i, current int) {
 	s := &d.Steps[i]
-	cls := "s m"
+	cls := []string{"s"}
 	if s.Kind == content.Note {
-		cls = "s n"
+		cls = append(cls, "n")
+	} else {
+		cls = append(cls, "m")
 	}
-	if s.Reply {
-		cls += " rp"
-	}
-	if s.Secure {
-		cls += " sc"
-	}
-	if s.Lost {
-		cls += " lo"
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{{s.Reply, "rp"}, {s.Secure, "sc"}, {s.Lost, "lo"}} {
+		if f.on {
+			cls = append(cls, f.name)
+		}
 	}
 	switch {
 	case current < 0:
 	case i < current:
-		cls += " past"
+		cls = append(cls, "past")
 	default:
-		cls += " now"
+		cls = append(cls, "now")
 	}
-	o.group(cls, "lgd-s"+strconv.Itoa(i+1))
+	c.Group(class(strings.Join(cls, " ")), fmt.Sprintf(`id="lgd-s%d"`, i+1))
 	if s.Kind == content.Note {
-		o.rect(s.Note.X, s.Note.Y, s.Note.W, s.Note.H, 4, "nb")
+		c.Roundrect(s.Note.X, s.Note.Y, s.Note.W, s.Note.H, 4, 4, class("nb"))
 	} else {
-		writeArrow(o, s)
+		writeArrow(c, s)
 	}
 	b := s.Badge
 	if b.W == b.H {
-		o.circle(b.X+b.W/2, b.Y+b.H/2, b.H/2, "bd")
+		c.Circle(b.X+b.W/2, b.Y+b.H/2, b.H/2, class("bd"))
 	} else {
-		o.rect(b.X, b.Y, b.W, b.H, b.H/2, "bd")
+		c.Roundrect(b.X, b.Y, b.W, b.H, b.H/2, b.H/2, class("bd"))
 	}
-	writeText(o, s.Number, "nn")
+	writeText(c, s.Number, "nn")
 	if s.Secure {
-		o.use(s.Lock.X, s.Lock.Y, s.Lock.W, s.Lock.H, "lgd-lock", "lk")
+		c.Use(s.Lock.X, s.Lock.Y, "#lgd-lock", fmt.Sprintf(`width="%d" height="%d"`, s.Lock.W, s.Lock.H), class("lk"))
 	}
-	writeText(o, s.Label, "lb")
-	o.end("g")
+	writeText(c, s.Label, "lb")
+	c.Gend()
 }
 
 // writeArrow draws a message's line and its end: an arrowhead whose tip
 // touches the receiver's lifeline, or the cross of a lost message. A secure
 // message's line is doubled, a tunnel, so it stands out in any colour.
-func writeArrow(o *out, s *layout.Step) {
+func writeArrow(c *svgo.SVG, s *layout.Step) {
 	end := s.End()
 	prev := s.Path[len(s.Path)-2]
 	dir := 1
 	if end.X < prev.X {
 		dir = -1
 	}
-	var buf [16]int
-	pts := buf[:0]
+	var b strings.Builder
 	for j, p := range s.Path {
 		x := p.X
 		if j == len(s.Path)-1 && !s.Lost {
 			x -= dir * layout.ArrowHead // stop where the head begins, so the line never pokes through its tip
 		}
-		pts = append(pts, x, p.Y)
+		cmd := "L"
+		if j == 0 {
+			cmd = "M"
+		}
+		fmt.Fprintf(&b, "%s%d %d", cmd, x, p.Y)
 	}
-	cmds := "MLLL"[:len(s.Path)]
-	o.path(cmds, pts, "l")
+	c.Path(b.String(), class("l"))
 	if s.Secure {
-		o.path(cmds, pts, "l2")
+		c.Path(b.String(), class("l2"))
 	}
 	if s.Lost {
 		k := layout.CrossSize
-		o.path("MlMl", []int{end.X - k, end.Y - k, 2 * k, 2 * k, end.X - k, end.Y + k, 2 * k, -2 * k}, "x")
+		c.Path(fmt.Sprintf("M%d %dl%d %dM%d %dl%d %d", end.X-k, end.Y-k, 2*k, 2*k, end.X-k, end.Y+k, 2*k, -2*k), class("x"))
 		return
 	}
 	bx := end.X - dir*layout.ArrowHead
-	o.path("MLLZ", []int{end.X, end.Y, bx, end.Y - layout.ArrowHalf, bx, end.Y + layout.ArrowHalf}, "ah")
+	c.Polygon([]int{end.X, bx, bx}, []int{end.Y, end.Y - layout.ArrowHalf, end.Y + layout.ArrowHalf}, class("ah"))
 }
 
 // writeText writes a text as one <text>, each further line a <tspan>. Its
 // anchor, given as a side of the page, becomes the SVG text-anchor of its
 // direction: the left end of right-to-left text is its end.
-func writeText(o *out, t layout.Text, cls string) {
+func writeText(c *svgo.SVG, t layout.Text, cls string) {
 	if len(t.Lines) == 0 {
 		return
 	}
-	o.str("<text")
-	o.attr("x", t.X)
-	o.attr("y", t.Y)
-	o.str(` class="`)
-	o.str(cls)
 	switch {
 	case t.Anchor == layout.Middle:
-		o.str(" c")
+		cls += " c"
 	case (t.Anchor == layout.Right) != t.RTL:
-		o.str(" e")
+		cls += " e"
 	}
 	if t.RTL {
-		o.str(" rtl")
+		cls += " rtl"
 	}
-	o.str(`">`)
 	for i, line := range t.Lines {
-		if i > 0 {
-			o.str("<tspan")
-			o.attr("x", t.X)
-			o.attr("dy", t.Pitch)
-			o.str(">")
+		if i == 0 {
+			c.Textspan(t.X, t.Y, line, class(cls))
+			continue
 		}
-		o.escape(line)
-		if i > 0 {
-			o.str("</tspan>")
-		}
+		c.Span(line, fmt.Sprintf(`x="%d" dy="%d"`, t.X, t.Pitch))
 	}
-	o.str("</text>\n")
+	c.TextEnd()
+}
+
+func class(c string) string { return `class="` + c + `"` }
+
+// attr escapes a value for an attribute; text escapes element content.
+func attr(s string) string { return html.EscapeString(s) }
+
+func text(s string) string { return html.EscapeString(s) }
+
+// errWriter remembers the first write error, so that drawing code need not
+// check every call.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return len(p), nil
+	}
+	n, err := e.w.Write(p)
+	if err != nil {
+		e.err = err
+	}
+	return n, nil
 }
