@@ -32,9 +32,11 @@ const (
 
 // baseCSS colours the diagram through custom properties, each with a light
 // default, so a page can restyle it (dark mode) and a standalone file looks
-// right as it is. Message labels get a halo of the surface colour, so a
+// right as it is. The root is left to right, whatever the page around an
+// inline diagram says: each text's direction comes from its class alone,
+// so its anchor means the same everywhere. Message labels get a halo of the surface colour, so a
 // lifeline they cross never strikes them through.
-const baseCSS = `.lgd{font-family:` + FontFamily + `;font-size:14px}
+const baseCSS = `.lgd{font-family:` + FontFamily + `;font-size:14px;direction:ltr}
 .lgd text{fill:var(--lg-ink,#1e293b)}
 .lgd .c{text-anchor:middle}
 .lgd .e{text-anchor:end}
