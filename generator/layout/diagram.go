@@ -26,14 +26,14 @@ type Point struct{ X, Y int }
 // Rect is a box; X and Y are its top-left corner.
 type Rect struct{ X, Y, W, H int }
 
-// Anchor is how a Text is aligned on its X: at its start (left in
-// left-to-right text, right in right-to-left text), middle or end.
-type Anchor string
+// Anchor is the side of a Text that its X gives, as seen on the page.
+type Anchor int
 
-// The text anchors, as SVG spells them.
+// The anchors of a Text.
 const (
-	Start  Anchor = "start"
-	Middle Anchor = "middle"
+	Left Anchor = iota
+	Middle
+	Right
 )
 
 // Text is one or more lines of text. Y is the first line's baseline; each
@@ -42,9 +42,27 @@ type Text struct {
 	X, Y   int
 	Pitch  int
 	Anchor Anchor
-	Lines  []string
+	// RTL is the text's base direction: true when it reads right to left.
+	// Runs in the other direction are wrapped in Unicode isolates, so each
+	// line displays right in a renderer that runs the bidi algorithm.
+	RTL   bool
+	Lines []string
 	// Width is the widest line's measured width.
 	Width int
+}
+
+// Box is the text's extent: Width wide, from the first line's ascenders to
+// the last line's descenders.
+func (t *Text) Box(size int) Rect {
+	x := t.X
+	switch t.Anchor {
+	case Middle:
+		x -= t.Width / 2
+	case Right:
+		x -= t.Width
+	}
+	top := t.Y - ascent(size)
+	return Rect{X: x, Y: top, W: t.Width, H: t.Y + (len(t.Lines)-1)*t.Pitch + descent(size, t.Lines) - top}
 }
 
 // Actor is a participant's head box and lifeline.
@@ -70,8 +88,10 @@ type Step struct {
 	// Path is a message's line, from the sender to where it ends: the
 	// receiver's lifeline or, for a lost message, half way.
 	Path []Point
-	// Number is the centre of the step number's circle.
-	Number Point
+	// Badge is the step number's circle (or pill, when the number is long);
+	// Number is the number, centred in it.
+	Badge  Rect
+	Number Text
 	// Lock is where a secure message's padlock goes.
 	Lock  Rect
 	Label Text
@@ -91,25 +111,4 @@ type Phase struct {
 	Box         Rect
 	Tab         Rect
 	Title       Text
-}
-
-// BottomAt is where the diagram ends when it is drawn up to step n: just
-// below that step's row.
-func (d *Diagram) BottomAt(n int) int {
-	bottom := d.Steps[n].Bottom + RowGap
-	for _, p := range d.Phases {
-		if p.First <= n && n <= p.Last {
-			bottom = max(bottom, p.BoxBottomAt(d, n)+RowGap)
-		}
-	}
-	return bottom + Margin - RowGap
-}
-
-// BoxBottomAt is the bottom of the phase frame when the diagram is drawn up to
-// step n: the frame grows with its steps and is whole once its last step is.
-func (p *Phase) BoxBottomAt(d *Diagram, n int) int {
-	if n >= p.Last {
-		return p.Box.Y + p.Box.H
-	}
-	return d.Steps[n].Bottom + PhasePad
 }

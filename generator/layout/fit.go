@@ -11,8 +11,9 @@ func fit(d *Diagram) {
 		grow(a.Head.X, a.Head.X+a.Head.W)
 	}
 	for _, s := range d.Steps {
-		grow(s.Number.X-NumberRadius, s.Number.X+NumberRadius)
-		grow(textBounds(s.Label))
+		grow(s.Badge.X, s.Badge.X+s.Badge.W)
+		b := s.Label.Box(LabelSize)
+		grow(b.X, b.X+b.W)
 		for _, p := range s.Path {
 			grow(p.X-CrossSize, p.X+CrossSize) // room for the cross of a lost message
 		}
@@ -43,32 +44,31 @@ func maxTab(d *Diagram) int {
 	return w
 }
 
-// textBounds is the horizontal extent of a left-to-right text.
-func textBounds(t Text) (int, int) {
-	if t.Anchor == Middle {
-		return t.X - t.Width/2, t.X + (t.Width+1)/2
-	}
-	return t.X, t.X + t.Width
-}
-
 // shift moves every element by dx, dy.
 func shift(d *Diagram, dx, dy int) {
-	d.each(func(x *int) { *x += dx }, func(y *int) { *y += dy }, func(r *Rect) { r.X += dx; r.Y += dy })
+	d.each(func(x *int) { *x += dx }, func(y *int) { *y += dy }, func(r *Rect) { r.X += dx; r.Y += dy }, func(*Anchor) {})
 }
 
-// mirror flips the diagram left to right for right-to-left languages. Texts
-// keep their anchor: the SVG writer gives them a right-to-left direction, in
-// which "start" is the right end.
+// mirror flips the diagram left to right for right-to-left languages: what
+// was on the left is on the right, and texts anchored on their left are
+// anchored on their right.
 func mirror(d *Diagram) {
 	w := d.Width
-	d.each(func(x *int) { *x = w - *x }, func(*int) {}, func(r *Rect) { r.X = w - r.X - r.W })
+	d.each(func(x *int) { *x = w - *x }, func(*int) {}, func(r *Rect) { r.X = w - r.X - r.W }, func(a *Anchor) {
+		switch *a {
+		case Left:
+			*a = Right
+		case Right:
+			*a = Left
+		}
+	})
 }
 
-// each calls fx on every x coordinate, fy on every y coordinate, and fr on
-// every box of the diagram.
-func (d *Diagram) each(fx, fy func(*int), fr func(*Rect)) {
+// each calls fx on every x coordinate, fy on every y coordinate, fr on
+// every box and fa on every text anchor of the diagram.
+func (d *Diagram) each(fx, fy func(*int), fr func(*Rect), fa func(*Anchor)) {
 	point := func(p *Point) { fx(&p.X); fy(&p.Y) }
-	txt := func(t *Text) { fx(&t.X); fy(&t.Y) }
+	txt := func(t *Text) { fx(&t.X); fy(&t.Y); fa(&t.Anchor) }
 	rect := func(r *Rect) {
 		if r.W > 0 || r.H > 0 {
 			fr(r)
@@ -89,7 +89,8 @@ func (d *Diagram) each(fx, fy func(*int), fr func(*Rect)) {
 		for j := range s.Path {
 			point(&s.Path[j])
 		}
-		point(&s.Number)
+		rect(&s.Badge)
+		txt(&s.Number)
 		rect(&s.Lock)
 		txt(&s.Label)
 		rect(&s.Note)

@@ -32,32 +32,41 @@ const (
 
 // baseCSS colours the diagram through custom properties, each with a light
 // default, so a page can restyle it (dark mode) and a standalone file looks
-// right as it is.
-const baseCSS = `.lgd{font-family:` + FontFamily + `;font-size:14px}
+// right as it is. The root is left to right, whatever the page around an
+// inline diagram says: each text's direction comes from its class alone,
+// so its anchor means the same everywhere. Message labels get a halo of the surface colour, so a
+// lifeline they cross never strikes them through.
+const baseCSS = `.lgd{font-family:` + FontFamily + `;font-size:14px;direction:ltr}
 .lgd text{fill:var(--lg-ink,#1e293b)}
+.lgd .c{text-anchor:middle}
+.lgd .e{text-anchor:end}
+.lgd .rtl{direction:rtl}
 .lgd .hd{fill:var(--lg-surface,#fff);stroke:var(--lg-line,#94a3b8);stroke-width:1.5}
-.lgd .ll{stroke:var(--lg-lifeline,#cbd5e1);stroke-width:1.5;stroke-dasharray:5 4}
+.lgd .ll{stroke:var(--lg-lifeline,#cbd5e1);stroke-dasharray:4 3}
 .lgd .ic{color:var(--lg-ink,#1e293b)}
 .lgd .nm{font-weight:700}
-.lgd .l{fill:none;stroke:var(--lg-ink,#1e293b);stroke-width:1.5}
+.lgd .l,.lgd .l2{fill:none;stroke:var(--lg-ink,#1e293b);stroke-width:1.5}
 .lgd .ah{fill:var(--lg-ink,#1e293b)}
-.lgd .rp .l{stroke-dasharray:6 4}
-.lgd .sc .l{stroke:var(--lg-secure,#047857);stroke-width:2.5}
+.lgd .m .lb{paint-order:stroke;stroke:var(--lg-surface,#fff);stroke-width:4px;stroke-linejoin:round}
+.lgd .rp .l,.lgd .rp .l2{stroke-dasharray:6 4}
+.lgd .sc .l{stroke:var(--lg-secure,#047857);stroke-width:4.5}
+.lgd .sc .l2{stroke:var(--lg-surface,#fff);stroke-width:1.5}
 .lgd .sc .ah{fill:var(--lg-secure,#047857)}
 .lgd .lk{color:var(--lg-secure,#047857)}
 .lgd .x{stroke:var(--lg-lost,#b91c1c);stroke-width:2.5;stroke-linecap:round}
 .lgd .nb{fill:var(--lg-note,#fef3c7);stroke:var(--lg-note-line,#d97706)}
 .lgd .n .lb{font-size:13px}
-.lgd .nc{fill:var(--lg-ink,#1e293b)}
-.lgd text.nn{fill:var(--lg-surface,#fff);font-size:11px;font-weight:700;text-anchor:middle}
+.lgd .bd{fill:var(--lg-ink,#1e293b)}
+.lgd text.nn{fill:var(--lg-surface,#fff);font-size:11px;font-weight:700}
 .lgd .fr{fill:none;stroke:var(--lg-line,#94a3b8);stroke-dasharray:2 3}
 .lgd .tab{fill:var(--lg-tab,#e2e8f0)}
 .lgd .pt{font-size:13px;font-weight:700}
 .lgd .past text.lb{fill:var(--lg-muted,#475569)}
 .lgd .past .l{stroke:var(--lg-muted,#475569)}
-.lgd .past .ah,.lgd .past .nc{fill:var(--lg-muted,#475569)}
-.lgd .now .l{stroke:var(--lg-accent,#1d4ed8);stroke-width:2.5}
-.lgd .now .ah,.lgd .now .nc{fill:var(--lg-accent,#1d4ed8)}
+.lgd .past .ah,.lgd .past .bd{fill:var(--lg-muted,#475569)}
+.lgd .now .l{stroke:var(--lg-accent,#1d4ed8);stroke-width:2}
+.lgd .now.sc .l{stroke-width:4.5}
+.lgd .now .ah,.lgd .now .bd{fill:var(--lg-accent,#1d4ed8)}
 .lgd .now text.lb{font-weight:700}
 .lgd .now .nb{stroke:var(--lg-accent,#1d4ed8);stroke-width:2}
 .lgd .on .hd{stroke:var(--lg-accent,#1d4ed8);stroke-width:2.5}

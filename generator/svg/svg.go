@@ -3,8 +3,15 @@
 // It knows nothing of YAML or pages: it draws a layout.Diagram up to a given
 // step, marking earlier steps as past and the given one as current, with
 // classes that its one <style> element (or the page's CSS) colours. All SVG
-// elements are written with svgo; the root and <symbol> tags, which svgo
-// cannot write as needed here, by hand.
+// elements are written with svgo; the root, <symbol> and <text> tags, which
+// svgo cannot write as needed here, by hand.
+//
+// What a page can rely on: the root is svg.lgd; each actor is a group
+// g#lgd-a-{id}, with class "on" when it takes part in the current step;
+// each step is a group g#lgd-s{n} (n counting from 1) with class "past"
+// before the current step and "now" for it. A long scene's step view shows
+// only its most recent rows below the pinned actors (see layout.View), so
+// the current step is on screen without the page scrolling.
 package svg
 
 import (
@@ -38,30 +45,25 @@ type View struct {
 func Write(w io.Writer, d *layout.Diagram, v View) error {
 	ew := &errWriter{w: w}
 	c := svgo.New(ew)
+	win := d.ViewAt(v.Step)
 	last := v.Step
-	height := d.Height
-	if v.Step >= 0 {
-		height = d.BottomAt(v.Step)
-	} else {
+	if v.Step < 0 {
 		last = len(d.Steps) - 1
 	}
 	if v.Standalone {
 		fmt.Fprintln(ew, `<?xml version="1.0" encoding="UTF-8"?>`)
 	}
-	dir := ""
-	if d.RTL {
-		dir = ` direction="rtl"`
-	}
-	fmt.Fprintf(ew, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="lgd" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="lgd-t lgd-d" lang="%s"%s>`+"\n",
-		d.Width, height, d.Width, height, attr(v.Lang), dir)
+	height := win.Bottom - win.Top
+	fmt.Fprintf(ew, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="lgd" viewBox="0 %d %d %d" width="%d" height="%d" role="img" aria-labelledby="lgd-t lgd-d" lang="%s">`+"\n",
+		win.Top, d.Width, height, d.Width, height, attr(v.Lang))
 	fmt.Fprintf(ew, "<title id=\"lgd-t\">%s</title>\n<desc id=\"lgd-d\">%s</desc>\n", text(v.Title), text(v.Desc))
 	c.Style("text/css", style(v))
-	writeDefs(c, d, last)
+	writeDefs(c, d, win.First, last)
 	// Frames go under the lifelines, title tabs over them.
-	writePhases(c, d, v.Step, last, false)
-	writeActors(c, d, v.Step, height-layout.Margin)
-	writePhases(c, d, v.Step, last, true)
-	for i := 0; i <= last; i++ {
+	writePhases(c, d, win, v.Step, false)
+	writeActors(c, d, v.Step, win)
+	writePhases(c, d, win, v.Step, true)
+	for i := win.First; i <= last; i++ {
 		writeStep(c, d, i, v.Step)
 	}
 	c.End()
@@ -69,7 +71,7 @@ func Write(w io.Writer, d *layout.Diagram, v View) error {
 }
 
 // writeDefs defines each icon the diagram uses, once.
-func writeDefs(c *svgo.SVG, d *layout.Diagram, last int) {
+func writeDefs(c *svgo.SVG, d *layout.Diagram, first, last int) {
 	var kinds []string
 	seen := map[string]bool{}
 	for _, a := range d.Actors {
@@ -80,7 +82,7 @@ func writeDefs(c *svgo.SVG, d *layout.Diagram, last int) {
 	}
 	sort.Strings(kinds) // sorted for deterministic output
 	lock := false
-	for i := 0; i <= last; i++ {
+	for i := first; i <= last; i++ {
 		lock = lock || d.Steps[i].Secure
 	}
 	if len(kinds) == 0 && !lock {
@@ -97,22 +99,15 @@ func writeDefs(c *svgo.SVG, d *layout.Diagram, last int) {
 }
 
 // writePhases draws the phase frames, or with tabs their title tabs.
-func writePhases(c *svgo.SVG, d *layout.Diagram, step, last int, tabs bool) {
-	for _, p := range d.Phases {
-		if p.First > last {
-			continue
-		}
+func writePhases(c *svgo.SVG, d *layout.Diagram, win layout.View, step int, tabs bool) {
+	for _, p := range win.Phases {
 		cls := "ph"
 		if step >= p.First && step <= p.Last {
 			cls += " cur"
 		}
 		c.Group(class(cls))
 		if !tabs {
-			bottom := p.Box.Y + p.Box.H
-			if step >= 0 {
-				bottom = p.BoxBottomAt(d, step)
-			}
-			c.Rect(p.Box.X, p.Box.Y, p.Box.W, bottom-p.Box.Y, class("fr"))
+			c.Rect(p.Box.X, p.Box.Y, p.Box.W, p.Box.H, class("fr"))
 			c.Gend()
 			continue
 		}
@@ -128,7 +123,9 @@ func writePhases(c *svgo.SVG, d *layout.Diagram, step, last int, tabs bool) {
 	}
 }
 
-func writeActors(c *svgo.SVG, d *layout.Diagram, step, bottom int) {
+// writeActors draws the lifelines and, pinned at the top of the window,
+// the actors' heads.
+func writeActors(c *svgo.SVG, d *layout.Diagram, step int, win layout.View) {
 	involved := map[int]bool{}
 	if step >= 0 {
 		s := d.Steps[step]
@@ -136,19 +133,22 @@ func writeActors(c *svgo.SVG, d *layout.Diagram, step, bottom int) {
 			involved[i] = s.Kind == content.Note || i == s.From || i == s.To
 		}
 	}
+	dy := win.HeadShift
 	for i, a := range d.Actors {
 		cls := "a"
 		if involved[i] {
 			cls += " on"
 		}
-		c.Group(class(cls), fmt.Sprintf(`id="lgd-a-%s"`, attr(a.ID)))
-		c.Line(a.X, a.LifelineTop, a.X, bottom, class("ll"))
+		c.Group(class(cls), `id="lgd-a-`+attr(a.ID)+`"`)
+		c.Line(a.X, a.LifelineTop+dy, a.X, win.Bottom-layout.Margin, class("ll"))
 		h := a.Head
-		c.Roundrect(h.X, h.Y, h.W, h.H, 6, 6, class("hd"))
+		c.Roundrect(h.X, h.Y+dy, h.W, h.H, 6, 6, class("hd"))
 		if a.Kind != "" {
-			c.Use(a.Icon.X, a.Icon.Y, "#lgd-"+a.Kind, fmt.Sprintf(`width="%d" height="%d"`, a.Icon.W, a.Icon.H), class("ic"))
+			c.Use(a.Icon.X, a.Icon.Y+dy, "#lgd-"+a.Kind, fmt.Sprintf(`width="%d" height="%d"`, a.Icon.W, a.Icon.H), class("ic"))
 		}
-		writeText(c, a.Name, "nm")
+		name := a.Name
+		name.Y += dy
+		writeText(c, name, "nm")
 		c.Gend()
 	}
 }
@@ -182,8 +182,13 @@ func writeStep(c *svgo.SVG, d *layout.Diagram, i, current int) {
 	} else {
 		writeArrow(c, s)
 	}
-	c.Circle(s.Number.X, s.Number.Y, layout.NumberRadius, class("nc"))
-	c.Text(s.Number.X, s.Number.Y+4, fmt.Sprint(i+1), class("nn"))
+	b := s.Badge
+	if b.W == b.H {
+		c.Circle(b.X+b.W/2, b.Y+b.H/2, b.H/2, class("bd"))
+	} else {
+		c.Roundrect(b.X, b.Y, b.W, b.H, b.H/2, b.H/2, class("bd"))
+	}
+	writeText(c, s.Number, "nn")
 	if s.Secure {
 		c.Use(s.Lock.X, s.Lock.Y, "#lgd-lock", fmt.Sprintf(`width="%d" height="%d"`, s.Lock.W, s.Lock.H), class("lk"))
 	}
@@ -192,7 +197,8 @@ func writeStep(c *svgo.SVG, d *layout.Diagram, i, current int) {
 }
 
 // writeArrow draws a message's line and its end: an arrowhead whose tip
-// touches the receiver's lifeline, or the cross of a lost message.
+// touches the receiver's lifeline, or the cross of a lost message. A secure
+// message's line is doubled, a tunnel, so it stands out in any colour.
 func writeArrow(c *svgo.SVG, s *layout.Step) {
 	end := s.End()
 	prev := s.Path[len(s.Path)-2]
@@ -206,9 +212,16 @@ func writeArrow(c *svgo.SVG, s *layout.Step) {
 		if j == len(s.Path)-1 && !s.Lost {
 			x -= dir * layout.ArrowHead // stop where the head begins, so the line never pokes through its tip
 		}
-		fmt.Fprintf(&b, "%s%d %d", map[bool]string{true: "M", false: "L"}[j == 0], x, p.Y)
+		cmd := "L"
+		if j == 0 {
+			cmd = "M"
+		}
+		fmt.Fprintf(&b, "%s%d %d", cmd, x, p.Y)
 	}
 	c.Path(b.String(), class("l"))
+	if s.Secure {
+		c.Path(b.String(), class("l2"))
+	}
 	if s.Lost {
 		k := layout.CrossSize
 		c.Path(fmt.Sprintf("M%d %dl%d %dM%d %dl%d %d", end.X-k, end.Y-k, 2*k, 2*k, end.X-k, end.Y+k, 2*k, -2*k), class("x"))
@@ -218,15 +231,30 @@ func writeArrow(c *svgo.SVG, s *layout.Step) {
 	c.Polygon([]int{end.X, bx, bx}, []int{end.Y, end.Y - layout.ArrowHalf, end.Y + layout.ArrowHalf}, class("ah"))
 }
 
-// writeText writes one <text> per line.
+// writeText writes a text as one <text>, each further line a <tspan>. Its
+// anchor, given as a side of the page, becomes the SVG text-anchor of its
+// direction: the left end of right-to-left text is its end.
 func writeText(c *svgo.SVG, t layout.Text, cls string) {
-	anchor := ""
-	if t.Anchor == layout.Middle {
-		anchor = ` text-anchor="middle"`
+	if len(t.Lines) == 0 {
+		return
+	}
+	switch {
+	case t.Anchor == layout.Middle:
+		cls += " c"
+	case (t.Anchor == layout.Right) != t.RTL:
+		cls += " e"
+	}
+	if t.RTL {
+		cls += " rtl"
 	}
 	for i, line := range t.Lines {
-		c.Text(t.X, t.Y+i*t.Pitch, line, class(cls)+anchor)
+		if i == 0 {
+			c.Textspan(t.X, t.Y, line, class(cls))
+			continue
+		}
+		c.Span(line, fmt.Sprintf(`x="%d" dy="%d"`, t.X, t.Pitch))
 	}
+	c.TextEnd()
 }
 
 func class(c string) string { return `class="` + c + `"` }

@@ -35,10 +35,15 @@ var fontdata embed.FS
 type arabicForms [3]int16
 
 type face struct {
+	// low holds the widths of the characters below U+0800 (Latin, Greek,
+	// Cyrillic, Hebrew, Arabic), -1 where the font has none; widths the rest.
+	low    [0x800]int16
 	widths map[rune]int16
 	forms  map[rune]arabicForms
-	// lamAlef maps an alef to the width of its ligature with a preceding lam.
-	lamAlef map[rune]int16
+	// lamAlef maps an alef (or alef maksura) to the widths of its ligature
+	// with a preceding lam: where the lam starts a word, and where it joins
+	// the letter before it.
+	lamAlef map[rune][2]int16
 }
 
 var (
@@ -48,7 +53,10 @@ var (
 
 func load() {
 	for i, weight := range []string{"400", "700"} {
-		f := face{widths: map[rune]int16{}, forms: map[rune]arabicForms{}, lamAlef: map[rune]int16{}}
+		f := face{widths: map[rune]int16{}, forms: map[rune]arabicForms{}, lamAlef: map[rune][2]int16{}}
+		for r := range f.low {
+			f.low[r] = -1
+		}
 		for _, script := range []string{"latin", "arabic", "hebrew"} {
 			data, err := fontdata.ReadFile("fontdata/diagram-" + script + "-" + weight + ".txt")
 			if err != nil {
@@ -75,10 +83,20 @@ func parseWidths(data []byte, f *face) {
 		}
 		r := rune(cp)
 		if lig {
-			f.lamAlef[r] = int16(w)
+			joined, err := strconv.Atoi(cols[len(cols)-1])
+			if len(cols) != 3 || err != nil {
+				panic("text: bad ligature line in font data: " + sc.Text())
+			}
+			f.lamAlef[r] = [2]int16{int16(w), int16(joined)}
 			continue
 		}
-		if _, seen := f.widths[r]; !seen { // the first table to list a character wins, as in the CSS font stack
+		// The first table to list a character wins: the font faces' unicode
+		// ranges do not overlap, and the Latin face, read first, has the space.
+		if r < rune(len(f.low)) {
+			if f.low[r] < 0 {
+				f.low[r] = int16(w)
+			}
+		} else if _, seen := f.widths[r]; !seen {
 			f.widths[r] = int16(w)
 		}
 		if len(cols) == 5 {

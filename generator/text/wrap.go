@@ -5,10 +5,12 @@ import (
 	"unicode"
 )
 
-// Wrap breaks s into lines no wider than maxWidth: at spaces, after a hyphen
-// or slash, and between any two CJK characters (but never before CJK closing
-// punctuation such as 。 or 」). A word wider than maxWidth on its own is
-// broken between characters as a last resort, so no line ever overflows.
+// Wrap breaks s into lines no wider than maxWidth: at spaces, after a hyphen,
+// slash or underscore, and between two CJK characters (but never before CJK
+// closing punctuation such as 。 or 」, nor after opening punctuation).
+// Korean, which puts spaces between its words, breaks at the spaces only, as
+// Korean typesetting does. A word wider than maxWidth on its own is broken
+// between characters as a last resort, so no line ever overflows.
 func Wrap(s string, size float64, style Style, maxWidth float64) []string {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
@@ -17,22 +19,34 @@ func Wrap(s string, size float64, style Style, maxWidth float64) []string {
 	if Width(s, size, style) <= maxWidth {
 		return []string{s}
 	}
+	space := Width(" ", size, style)
 	var lines []string
-	line := ""
+	var line strings.Builder
+	// lineW is the width of line without its trailing space, if any.
+	lineW, trailing := 0.0, false
 	for _, piece := range segments(s) {
-		candidate := line + piece
-		if line == "" || Width(strings.TrimRight(candidate, " "), size, style) <= maxWidth {
-			line = candidate
-			continue
+		// Breaks fall between words, so no letter joins across one and the
+		// widths of the pieces add up.
+		word := strings.TrimSuffix(piece, " ")
+		w := Width(word, size, style)
+		gap := 0.0
+		if trailing {
+			gap = space
 		}
-		lines = append(lines, strings.TrimRight(line, " "))
-		line = strings.TrimLeft(piece, " ")
+		if line.Len() > 0 && lineW+gap+w > maxWidth {
+			lines = append(lines, strings.TrimSuffix(line.String(), " "))
+			line.Reset()
+			lineW, gap = 0, 0
+		}
+		line.WriteString(piece)
+		lineW += gap + w
+		trailing = len(word) < len(piece)
 	}
-	if line != "" {
-		lines = append(lines, strings.TrimRight(line, " "))
+	if line.Len() > 0 {
+		lines = append(lines, strings.TrimSuffix(line.String(), " "))
 	}
 	// Break any line still too wide (a single long word) between characters.
-	var out []string
+	out := lines[:0:0]
 	for _, l := range lines {
 		out = append(out, breakChars(l, size, style, maxWidth)...)
 	}
@@ -46,7 +60,11 @@ func segments(s string) []string {
 	runes := []rune(s)
 	start := 0
 	for i := 0; i < len(runes)-1; i++ {
-		if canBreakAfter(runes[i], runes[i+1]) {
+		prev := ' '
+		if i > 0 {
+			prev = runes[i-1]
+		}
+		if canBreakAfter(prev, runes[i], runes[i+1]) {
 			out = append(out, string(runes[start:i+1]))
 			start = i + 1
 		}
@@ -54,16 +72,22 @@ func segments(s string) []string {
 	return append(out, string(runes[start:]))
 }
 
-func canBreakAfter(r, next rune) bool {
+func canBreakAfter(prev, r, next rune) bool {
 	switch {
-	case noBreakBefore(next):
+	case next == ' ' || noBreakBefore(next):
 		return false
 	case r == ' ':
-		return next != ' '
-	case r == '-' || r == '/':
-		return next != ' ' && !unicode.IsDigit(next)
+		return true
+	case r == '-' || r == '/' || r == '_':
+		// Inside a word only: "GET /index.html" keeps its slash, "-1" its sign.
+		// Nor inside "://".
+		return prev != ' ' && !unicode.IsDigit(next) && next != '/' && !(r == '/' && prev == '/')
+	case noBreakAfter(r):
+		return false
+	case isHangul(r) || isHangul(next):
+		return false // Korean breaks at its spaces, and "SYN을" stays whole
 	case isCJK(r) || isCJK(next):
-		return next != ' ' && !noBreakAfter(r)
+		return true
 	}
 	return false
 }
@@ -75,15 +99,20 @@ func isCJK(r rune) bool {
 		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
 }
 
-// Kinsoku: closing punctuation never starts a line, opening never ends one.
+func isHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
+
+// Kinsoku: closing punctuation and small kana never start a line, opening
+// punctuation never ends one.
 func noBreakBefore(r rune) bool {
-	return strings.ContainsRune("、。，．・：；？！ー)]}）」』】〉》〕〟”’ヽヾゝゞ々ぁぃぅぇぉっゃゅょァィゥェォッャュョ", r)
+	return strings.ContainsRune("、。，．・：；？！ー)]}）」』】〉》〕〟”’ヽヾゝゞ々ぁぃぅぇぉっゃゅょァィゥェォッャュョ,.:;?!", r)
 }
 
 func noBreakAfter(r rune) bool {
 	return strings.ContainsRune("(（「『【〈《〔〝“‘[{", r)
 }
 
+// breakChars breaks a line wider than maxWidth between characters (never
+// before closing punctuation), taking as many as fit on each line.
 func breakChars(l string, size float64, style Style, maxWidth float64) []string {
 	if Width(l, size, style) <= maxWidth {
 		return []string{l}
@@ -91,11 +120,16 @@ func breakChars(l string, size float64, style Style, maxWidth float64) []string 
 	var out []string
 	runes := []rune(l)
 	start := 0
-	for i := 1; i <= len(runes); i++ {
-		if i == len(runes) || Width(string(runes[start:i+1]), size, style) > maxWidth {
-			out = append(out, string(runes[start:i]))
-			start = i
+	for start < len(runes) {
+		end := start + 1 // at least one character a line, however narrow the room
+		for end < len(runes) && Width(string(runes[start:end+1]), size, style) <= maxWidth {
+			end++
 		}
+		for end < len(runes) && end > start+1 && noBreakBefore(runes[end]) {
+			end--
+		}
+		out = append(out, string(runes[start:end]))
+		start = end
 	}
 	return out
 }

@@ -1,0 +1,159 @@
+// The diagrams as a reader's browser draws them: in headless Chromium, on
+// every page of the built site (every language under public/) and every
+// standalone step SVG, each <text>'s box must lie inside its container (an
+// actor's head, a note, a phase's title tab, a step number's badge, the
+// picture itself) and must not overlap another text, an arrowhead or the
+// cross of a lost message. Also: the diagram font is the one the theme
+// ships, the current message is on screen without scrolling on a laptop
+// and a phone, and librsvg renders every standalone SVG.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { serve, launch, pages, site } from "./lib.mjs";
+
+// svgs lists the built site's standalone SVGs, relative to the site, sorted.
+function svgs(dir = site) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".svg") && d !== path.join(dir, "assets")) out.push(path.relative(dir, p).split(path.sep).join("/"));
+    }
+  };
+  walk(dir);
+  return out.filter((p) => !p.startsWith("assets/")).sort();
+}
+
+// check runs in the page: it measures every diagram and returns the problems.
+function check() {
+  const slack = 0.5; // fractions of a unit, from rounding
+  const problems = [];
+  const box = (el) => { const b = el.getBBox(); return { x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height }; };
+  const inside = (a, c) => a.x >= c.x - slack && a.y >= c.y - slack && a.r <= c.r + slack && a.b <= c.b + slack;
+  const overlap = (a, c) => Math.min(a.r, c.r) - Math.max(a.x, c.x) > slack && Math.min(a.b, c.b) - Math.max(a.y, c.y) > slack;
+  const fmt = (b) => `[${b.x.toFixed(1)},${b.y.toFixed(1)} – ${b.r.toFixed(1)},${b.b.toFixed(1)}]`;
+  const name = (t) => `${t.closest("[id]")?.id || "svg"} ${t.getAttribute("class")} "${t.textContent}"`;
+  for (const svg of document.querySelectorAll("svg.lgd")) {
+    const vb = svg.viewBox.baseVal;
+    const view = { x: vb.x, y: vb.y, r: vb.x + vb.width, b: vb.y + vb.height };
+    const texts = [...svg.querySelectorAll("text")].map((t) => {
+      let container = null;
+      const cls = t.classList;
+      if (cls.contains("nm")) container = t.parentNode.querySelector(".hd");
+      else if (cls.contains("nn")) container = t.parentNode.querySelector(".bd");
+      else if (cls.contains("pt")) container = t.parentNode.querySelector(".tab");
+      else if (cls.contains("lb") && t.parentNode.classList.contains("n")) container = t.parentNode.querySelector(".nb");
+      return { el: t, box: box(t), container: container && box(container) };
+    });
+    if (texts.length === 0) problems.push("a diagram with no text");
+    const obstacles = [...svg.querySelectorAll(".ah, .x")].map((el) => ({ el, box: box(el) }));
+    for (const [i, t] of texts.entries()) {
+      if (t.box.r - t.box.x <= 0) problems.push(`${name(t.el)} is empty`);
+      if (!inside(t.box, view)) problems.push(`${name(t.el)} ${fmt(t.box)} leaves the picture ${fmt(view)}`);
+      if (t.container && !inside(t.box, t.container)) problems.push(`${name(t.el)} ${fmt(t.box)} overflows its box ${fmt(t.container)}`);
+      for (const u of texts.slice(i + 1)) {
+        if (overlap(t.box, u.box)) problems.push(`${name(t.el)} ${fmt(t.box)} overlaps ${name(u.el)} ${fmt(u.box)}`);
+      }
+      for (const o of obstacles) {
+        if (overlap(t.box, o.box)) problems.push(`${name(t.el)} ${fmt(t.box)} crosses the ${o.el.getAttribute("class")} of ${o.el.closest("[id]")?.id} ${fmt(o.box)}`);
+      }
+    }
+  }
+  return problems;
+}
+
+test("no diagram text overflows its box or overlaps another, in any language", async () => {
+  const all = [...pages().filter((p) => p.includes("/")), ...svgs()];
+  assert.ok(all.length > 0, "nothing built under public/: run make build");
+  const srv = await serve();
+  const browser = await launch();
+  const problems = [];
+  try {
+    const page = await browser.newPage();
+    for (const p of all) {
+      await page.goto(`${srv.url}/${p}`);
+      await page.evaluate(() => document.fonts.ready);
+      for (const msg of await page.evaluate(check)) problems.push(`${p}: ${msg}`);
+    }
+  } finally {
+    await browser.close();
+    await srv.close();
+  }
+  assert.deepEqual(problems, [], `${problems.length} problems in ${all.length} files`);
+});
+
+test("diagram text is set in the shipped font, CJK in the system's", async () => {
+  const langs = fs.readdirSync(site, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== "assets").map((e) => e.name);
+  const srv = await serve();
+  const browser = await launch();
+  const problems = [];
+  try {
+    const page = await browser.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("DOM.enable");
+    await cdp.send("CSS.enable");
+    for (const lang of langs) {
+      // Every step page of the language's first scene, so that every kind of text is seen.
+      for (const p of pages().filter((p) => p.startsWith(`${lang}/`) && /\/\d+\/index\.html$/.test(p)).slice(0, 40)) {
+        await page.goto(`${srv.url}/${p}`);
+        await page.evaluate(() => document.fonts.ready);
+        const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
+        const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: "svg.lgd text" });
+        for (const nodeId of nodeIds) {
+          const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+          for (const f of fonts) {
+            if (!f.isCustomFont && !/CJK/.test(f.familyName)) problems.push(`${p}: text drawn in the system font ${f.familyName}`);
+            if (f.isCustomFont && !/^Noto Sans( Arabic| Hebrew)?$/.test(f.familyName)) problems.push(`${p}: unexpected web font ${f.familyName}`);
+          }
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await srv.close();
+  }
+  assert.deepEqual([...new Set(problems)], []);
+});
+
+test("the current message is on screen without scrolling, on a laptop and a phone", async () => {
+  const steps = pages().filter((p) => /\/\d+\/index\.html$/.test(p));
+  const srv = await serve();
+  const browser = await launch();
+  const problems = [];
+  try {
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+      const page = await browser.newPage({ viewport });
+      for (const p of steps) {
+        await page.goto(`${srv.url}/${p}`);
+        await page.evaluate(() => document.fonts.ready);
+        const r = await page.evaluate(() => {
+          const now = document.querySelector("svg.lgd .now");
+          if (!now) return null;
+          const b = now.getBoundingClientRect();
+          return { top: b.top, bottom: b.bottom, left: b.left, right: b.right, h: innerHeight, w: innerWidth };
+        });
+        if (!r) problems.push(`${p}: no current step in the diagram`);
+        else if (r.top < 0 || r.bottom > r.h || r.left < 0 || r.right > r.w) {
+          problems.push(`${p} at ${viewport.width}×${viewport.height}: current step at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}, off screen`);
+        }
+      }
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await srv.close();
+  }
+  assert.deepEqual(problems, []);
+});
+
+test("librsvg renders every standalone SVG", { skip: spawnSync("rsvg-convert", ["--version"]).error ? "rsvg-convert is not installed" : false }, () => {
+  const problems = [];
+  for (const p of svgs()) {
+    const r = spawnSync("rsvg-convert", [path.join(site, p)], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+    if (r.status !== 0 || r.stderr) problems.push(`${p}: exit ${r.status} ${r.stderr}`);
+  }
+  assert.deepEqual(problems, []);
+});

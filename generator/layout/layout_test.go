@@ -1,0 +1,262 @@
+package layout_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/lessongen/lessongen/generator/content"
+	"github.com/lessongen/lessongen/generator/layout"
+)
+
+// fixtures are the scenes laid out by the tests: every construct in five
+// languages (from the SVG writer's golden fixture), every icon, and long
+// generated scenes.
+func fixtures(t testing.TB) map[string]*content.Scene {
+	t.Helper()
+	files, err := filepath.Glob("../svg/testdata/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte("title: T\nlanguage: en\ntopics:\n  - {id: t, title: T}\n")}}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys["scenes/"+strings.ToLower(filepath.Base(f))] = &fstest.MapFile{Data: data}
+	}
+	fsys["scenes/long.yaml"] = &fstest.MapFile{Data: []byte(LongScene(120, 4))}
+	fsys["scenes/bench.yaml"] = &fstest.MapFile{Data: []byte(LongScene(30, 4))}
+	site, diags := content.Load(fsys, "fixture")
+	if diags.HasErrors() {
+		t.Fatalf("fixture: %s", diags)
+	}
+	out := map[string]*content.Scene{}
+	for _, s := range site.Scenes {
+		out[s.ID] = s
+	}
+	return out
+}
+
+// LongScene writes a scene of n steps between actors, of every kind of step.
+func LongScene(n, actors int) string {
+	var b strings.Builder
+	b.WriteString("title: long\ntopic: t\nactors:\n")
+	for i := range actors {
+		fmt.Fprintf(&b, "  - {id: a%d, name: Actor %d, kind: server}\n", i, i)
+	}
+	b.WriteString("steps:\n")
+	for i := range n {
+		from, to := i%actors, (i+1)%actors
+		phase := fmt.Sprintf("Phase %d", i/7)
+		switch i % 5 {
+		case 0:
+			fmt.Fprintf(&b, "  - {note: a%d, label: Note %d, phase: %s}\n", from, i, phase)
+		case 1:
+			fmt.Fprintf(&b, "  - {from: a%d, to: a%d, label: Message %d with a longer label that wraps, phase: %s}\n", from, to, i, phase)
+		case 2:
+			fmt.Fprintf(&b, "  - {from: a%d, to: a%d, label: Reply %d, reply: true}\n", to, from, i)
+		case 3:
+			fmt.Fprintf(&b, "  - {from: a%d, to: a%d, label: Self %d}\n", from, from, i)
+		default:
+			fmt.Fprintf(&b, "  - {from: a%d, to: a%d, label: Secure %d, secure: true, phase: %s}\n", from, to, i, phase)
+		}
+	}
+	return b.String()
+}
+
+// items lists every text with the box it must stay in, and the arrowheads
+// and crosses that no text may cross.
+func items(d *layout.Diagram) (texts []item, arrowheads []layout.Rect) {
+	for _, a := range d.Actors {
+		texts = append(texts, item{"name of " + a.ID, a.Name.Box(layout.NameSize), a.Head})
+	}
+	for i, s := range d.Steps {
+		size, in := layout.LabelSize, layout.Rect{X: 0, Y: 0, W: d.Width, H: d.Height}
+		if s.Kind == content.Note {
+			size, in = layout.NoteSize, s.Note
+		}
+		texts = append(texts, item{fmt.Sprintf("label %d", i+1), s.Label.Box(size), in})
+		texts = append(texts, item{fmt.Sprintf("number %d", i+1), s.Number.Box(layout.NumberSize), s.Badge})
+		if s.Lost {
+			e := s.End()
+			arrowheads = append(arrowheads, layout.Rect{X: e.X - layout.CrossSize, Y: e.Y - layout.CrossSize, W: 2 * layout.CrossSize, H: 2 * layout.CrossSize})
+		}
+		if s.Kind == content.Message && !s.Lost {
+			e := s.End()
+			dx := layout.ArrowHead
+			if e.X < s.Path[len(s.Path)-2].X {
+				dx = -dx
+			}
+			arrowheads = append(arrowheads, layout.Rect{X: min(e.X, e.X-dx), Y: e.Y - layout.ArrowHalf, W: layout.ArrowHead, H: 2 * layout.ArrowHalf})
+		}
+	}
+	for _, p := range d.Phases {
+		texts = append(texts, item{"phase " + p.Title.Lines[0], p.Title.Box(layout.NoteSize), p.Tab})
+	}
+	return texts, arrowheads
+}
+
+type item struct {
+	name string
+	box  layout.Rect
+	in   layout.Rect // the container it must stay inside
+}
+
+func inside(a, b layout.Rect) bool {
+	return a.X >= b.X && a.Y >= b.Y && a.X+a.W <= b.X+b.W && a.Y+a.H <= b.Y+b.H
+}
+
+func overlap(a, b layout.Rect) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+}
+
+// TestInvariants checks, for every fixture in both directions, what makes a
+// diagram readable: actors in order, rows in order, nothing outside the
+// picture or its box, no text over another text or over an arrowhead.
+func TestInvariants(t *testing.T) {
+	for name, sc := range fixtures(t) {
+		for _, rtl := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/rtl=%v", name, rtl), func(t *testing.T) {
+				d := layout.Scene(sc, rtl)
+				whole := layout.Rect{W: d.Width, H: d.Height}
+				for i := 1; i < len(d.Actors); i++ {
+					a, b := d.Actors[i-1], d.Actors[i]
+					if rtl {
+						a, b = b, a
+					}
+					if a.Head.X+a.Head.W+layout.MinActorGap > b.Head.X {
+						t.Errorf("actors %s and %s are not %s with a gap between their heads", d.Actors[i-1].ID, d.Actors[i].ID, map[bool]string{false: "left to right", true: "right to left"}[rtl])
+					}
+				}
+				for i := 1; i < len(d.Steps); i++ {
+					if d.Steps[i].Top <= d.Steps[i-1].Bottom {
+						t.Errorf("row %d starts at %d, not below row %d's bottom %d", i+1, d.Steps[i].Top, i, d.Steps[i-1].Bottom)
+					}
+				}
+				for _, a := range d.Actors {
+					if !inside(a.Head, whole) {
+						t.Errorf("actor %s's head %v is outside the diagram %v", a.ID, a.Head, whole)
+					}
+				}
+				for i, s := range d.Steps {
+					for _, p := range s.Path {
+						if !inside(layout.Rect{X: p.X - layout.CrossSize, Y: p.Y - layout.CrossSize, W: 2 * layout.CrossSize, H: 2 * layout.CrossSize}, whole) {
+							t.Errorf("step %d's line reaches %v, outside the diagram", i+1, p)
+						}
+					}
+					if !inside(s.Badge, whole) || (s.Note.W > 0 && !inside(s.Note, whole)) {
+						t.Errorf("step %d's badge %v or note %v is outside the diagram", i+1, s.Badge, s.Note)
+					}
+					if s.Kind == content.Message && s.Path[0].Y <= s.Label.Box(layout.LabelSize).Y+s.Label.Box(layout.LabelSize).H {
+						t.Errorf("step %d's line at y=%d strikes through its label %v", i+1, s.Path[0].Y, s.Label.Box(layout.LabelSize))
+					}
+				}
+				for _, p := range d.Phases {
+					if !inside(p.Box, whole) {
+						t.Errorf("phase %q's frame is outside the diagram", p.Title.Lines[0])
+					}
+				}
+				texts, heads := items(d)
+				for i, a := range texts {
+					if !inside(a.box, a.in) {
+						t.Errorf("%s %v overflows its box %v", a.name, a.box, a.in)
+					}
+					for _, b := range texts[i+1:] {
+						if overlap(a.box, b.box) {
+							t.Errorf("%s %v overlaps %s %v", a.name, a.box, b.name, b.box)
+						}
+					}
+					for _, h := range heads {
+						if overlap(a.box, h) {
+							t.Errorf("%s %v crosses an arrowhead or cross %v", a.name, a.box, h)
+						}
+					}
+				}
+				checkViews(t, d)
+			})
+		}
+	}
+}
+
+// checkViews checks each step's view: the step is in it, it fits the
+// height a viewport has room for, and the pinned heads cover no row.
+func checkViews(t *testing.T, d *layout.Diagram) {
+	for n, s := range d.Steps {
+		v := d.ViewAt(n)
+		if s.Top < v.Top || s.Bottom > v.Bottom {
+			t.Errorf("step %d's row %d–%d is outside its view %d–%d", n+1, s.Top, s.Bottom, v.Top, v.Bottom)
+		}
+		if v.First > 0 && v.Bottom-v.Top > layout.ViewHeight {
+			t.Errorf("step %d's view is %d high, more than %d", n+1, v.Bottom-v.Top, layout.ViewHeight)
+		}
+		headsBottom := d.Actors[0].Head.Y + d.Actors[0].Head.H + v.HeadShift
+		for _, p := range v.Phases {
+			if p.Box.Y < headsBottom {
+				t.Errorf("step %d: phase frame at %d is under the pinned heads ending at %d", n+1, p.Box.Y, headsBottom)
+			}
+		}
+		if first := d.Steps[v.First]; first.Top < headsBottom+layout.HeadToFirstRow {
+			t.Errorf("step %d: first row shown, %d, is under the pinned heads ending at %d", n+1, first.Top, headsBottom)
+		}
+	}
+}
+
+// TestViewKeepsPlaces checks that a step sits at the same place in every
+// view that shows it.
+func TestViewKeepsPlaces(t *testing.T) {
+	sc := fixtures(t)["long"]
+	d := layout.Scene(sc, false)
+	if v := d.ViewAt(len(d.Steps) - 1); v.First == 0 || v.Top == 0 {
+		t.Fatalf("the last step of a 120-step scene shows every row: %+v", v)
+	}
+	if v := d.ViewAt(0); v.Top != 0 || v.First != 0 || v.HeadShift != 0 {
+		t.Errorf("the first step's view %+v does not start at the top", v)
+	}
+	if v := d.ViewAt(-1); v.Top != 0 || v.Bottom != d.Height {
+		t.Errorf("the overview %+v is not the whole diagram", v)
+	}
+}
+
+func TestLongNumbersFitTheirBadge(t *testing.T) {
+	d := layout.Scene(fixtures(t)["long"], false)
+	for _, n := range []int{0, 9, 99, 119} {
+		s := d.Steps[n]
+		if box := s.Number.Box(layout.NumberSize); box.W+2 > s.Badge.W {
+			t.Errorf("number %d is %d wide in a badge %d wide", n+1, box.W, s.Badge.W)
+		}
+	}
+}
+
+func TestMirror(t *testing.T) {
+	sc := fixtures(t)["ar"]
+	ltr, rtl := layout.Scene(sc, false), layout.Scene(sc, true)
+	if ltr.Width != rtl.Width || ltr.Height != rtl.Height {
+		t.Fatalf("mirrored size %dx%d differs from %dx%d", rtl.Width, rtl.Height, ltr.Width, ltr.Height)
+	}
+	for i := range ltr.Actors {
+		if ltr.Actors[i].X != ltr.Width-rtl.Actors[i].X {
+			t.Errorf("actor %d at %d is not mirrored from %d", i, rtl.Actors[i].X, ltr.Actors[i].X)
+		}
+	}
+	if rtl.Actors[0].X <= rtl.Actors[1].X {
+		t.Errorf("in a right-to-left diagram the first actor is not on the right")
+	}
+	s := rtl.Steps[3] // the browser sends SYN to the server, leftwards
+	if s.End().X >= s.Path[0].X {
+		t.Errorf("message 4 points from %d to %d, not leftwards", s.Path[0].X, s.End().X)
+	}
+	if !s.Label.RTL || s.Label.Anchor != layout.Right {
+		t.Errorf("an Arabic label is RTL=%v anchored %v, want right-to-left from its right end", s.Label.RTL, s.Label.Anchor)
+	}
+	if !strings.Contains(s.Label.Lines[0], "\u2066SYN\u2069") {
+		t.Errorf("SYN is not isolated in %+q", s.Label.Lines[0])
+	}
+	if latin := rtl.Steps[5].Label; latin.RTL {
+		t.Errorf("the all-Latin label %q is right to left", latin.Lines[0])
+	}
+}
