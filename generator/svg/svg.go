@@ -106,6 +106,9 @@ func writePhases(c *svgo.SVG, d *layout.Diagram, step, last int, tabs bool) {
 		if step >= p.First && step <= p.Last {
 			cls += " cur"
 		}
+		if step == p.First {
+			cls += " new" // the page's stylesheet animates a phase's arrival
+		}
 		c.Group(class(cls))
 		if !tabs {
 			bottom := p.Box.Y + p.Box.H
@@ -130,16 +133,23 @@ func writePhases(c *svgo.SVG, d *layout.Diagram, step, last int, tabs bool) {
 
 func writeActors(c *svgo.SVG, d *layout.Diagram, step, bottom int) {
 	involved := map[int]bool{}
+	receiver := -1
 	if step >= 0 {
 		s := d.Steps[step]
 		for i := min(s.From, s.To); i <= max(s.From, s.To); i++ {
 			involved[i] = s.Kind == content.Note || i == s.From || i == s.To
+		}
+		if s.Kind == content.Message && !s.Lost {
+			receiver = s.To
 		}
 	}
 	for i, a := range d.Actors {
 		cls := "a"
 		if involved[i] {
 			cls += " on"
+		}
+		if i == receiver {
+			cls += " to" // the page's stylesheet shows it receiving the message
 		}
 		c.Group(class(cls), fmt.Sprintf(`id="lgd-a-%s"`, attr(a.ID)))
 		c.Line(a.X, a.LifelineTop, a.X, bottom, class("ll"))
@@ -176,7 +186,13 @@ func writeStep(c *svgo.SVG, d *layout.Diagram, i, current int) {
 	default:
 		cls = append(cls, "now")
 	}
-	c.Group(class(strings.Join(cls, " ")), fmt.Sprintf(`id="lgd-s%d"`, i+1))
+	attrs := []string{class(strings.Join(cls, " ")), fmt.Sprintf(`id="lgd-s%d"`, i+1)}
+	if i == current && s.Kind == content.Message {
+		// Where the message leaves from and how far it goes, for the page's
+		// stylesheet to draw its arrival: CSS cannot read a path's geometry.
+		attrs = append(attrs, fmt.Sprintf(`style="--x0:%d;--dx:%d"`, s.Path[0].X, s.End().X-s.Path[0].X))
+	}
+	c.Group(attrs...)
 	if s.Kind == content.Note {
 		c.Roundrect(s.Note.X, s.Note.Y, s.Note.W, s.Note.H, 4, 4, class("nb"))
 	} else {
