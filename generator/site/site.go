@@ -99,7 +99,17 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 			}
 		}
 	}
+	narration := make([]template.HTML, len(s.Steps))
+	for i, st := range s.Steps {
+		var err error
+		if narration[i], err = g.md.Render(st.Text); err != nil {
+			return err
+		}
+	}
 	over.Steps = g.stepLinks(s, -1, "")
+	for i, st := range s.Steps {
+		over.Steps[i].Narration, over.Steps[i].Fields = narration[i], st.Fields
+	}
 	var buf bytes.Buffer
 	if err := svg.Write(&buf, d, svg.View{Step: -1, Lang: g.Lang, Title: s.Title, Desc: s.Summary}); err != nil {
 		return err
@@ -122,6 +132,7 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		p.Scene.URL = "../index.html"
 		p.Steps = g.stepLinks(s, i, "../")
 		p.Step = p.Steps[i]
+		p.First, p.Last = p.Steps[0].URL, p.Steps[total-1].URL
 		if n > 1 {
 			p.Prev = fmt.Sprintf("../%d/index.html", n-1)
 		}
@@ -129,9 +140,7 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 			p.Next = fmt.Sprintf("../%d/index.html", n+1)
 		}
 		p.SVGURL = fmt.Sprintf("../%d.svg", n)
-		if p.Narration, err = g.md.Render(st.Text); err != nil {
-			return err
-		}
+		p.Narration = narration[i]
 		view := svg.View{Step: i, Lang: g.Lang, Title: p.T("step_of", "n", n, "total", total) + ": " + st.Label, Desc: p.Step.Who + ": " + st.Label}
 		buf.Reset()
 		if err := svg.Write(&buf, d, view); err != nil {
