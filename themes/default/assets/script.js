@@ -21,14 +21,16 @@
     return m && [m[1], +m[2]];
   };
 
-  // Tell the stylesheet which way a step-to-step view transition goes.
+  // Tell the stylesheet which way a step-to-step navigation goes: back
+  // shows the step as it was, without its arrival.
   addEventListener("pagereveal", (e) => {
     const from = self.navigation?.activation?.from;
     const a = from && stepOf(from.url);
     const b = stepOf(location.href);
-    if (e.viewTransition && a && b && a[0] === b[0] && a[1] !== b[1]) {
-      e.viewTransition.types.add(b[1] < a[1] ? "back" : "fwd");
-    }
+    if (!a || !b || a[0] !== b[0] || a[1] === b[1]) return;
+    const way = b[1] < a[1] ? "back" : "fwd";
+    html.classList.toggle("back", way === "back");
+    e.viewTransition?.types.add(way);
   });
 
   // A diagram box that does not scroll needs no place in the tab order.
