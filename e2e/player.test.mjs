@@ -169,7 +169,7 @@ test("view transitions go forward and back, and only the new step moves", async 
   }));
   assert.ok(moving.includes("new step"), "the new step does not animate");
   for (const m of moving) {
-    assert.match(m, /^(new step|narration|::view-transition-(group|image-pair|old|new)\((narration|root)\))$/, `${m} moves`);
+    assert.match(m, /^(new step|narration|::view-transition-(group|image-pair|old|new)\((narration|root|log)\))$/, `${m} moves`);
   }
   await pause();
   await page.click(".player a.prev");
