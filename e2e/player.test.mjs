@@ -8,15 +8,22 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, pages, languages, settle } from "./lib.mjs";
 
-// The first scene of the first left-to-right language: its folder and steps.
-const lang = languages().find((l) => !["ar", "fa", "he", "ur"].includes(l));
-const counts = new Map();
-for (const p of pages()) {
-  const m = new RegExp(`^(${lang}/[^/]+/)(\\d+)/index\\.html$`).exec(p);
-  if (m) counts.set(m[1], Math.max(counts.get(m[1]) || 0, +m[2]));
+const RTL = ["ar", "fa", "he", "ur"];
+// scene picks a language's shortest scene of three steps or more (which keeps
+// autoplay short): its folder and its number of steps.
+function scene(lang) {
+  const counts = new Map();
+  for (const p of pages()) {
+    const m = new RegExp(`^(${lang}/[^/]+/)(\\d+)/index\\.html$`).exec(p);
+    if (m) counts.set(m[1], Math.max(counts.get(m[1]) || 0, +m[2]));
+  }
+  return [...counts].filter(([, n]) => n >= 3).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))[0] || [];
 }
-// The scene with the fewest steps (at least three) keeps autoplay short.
-const [base, total] = [...counts].filter(([, n]) => n >= 3).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))[0] || [];
+// Most tests play the first language's scene; the keys and swipes are also
+// tried right to left when the site has such a language.
+const lang = languages()[0];
+const [base, total] = scene(lang);
+const rtlLang = languages().find((l) => RTL.includes(l));
 
 let srv, browser, windowed;
 before(async () => {
@@ -27,17 +34,17 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await windowed?.close(); await srv?.close(); });
 
-const url = (n) => `${srv.url}/${base}${n}/index.html`;
+const url = (n, b = base) => `${srv.url}/${b}${n}/index.html`;
 const stepOf = (page) => +/\/(\d+)\/index\.html$/.exec(page.url())?.[1];
 // A key that must not navigate: wait long enough that it would have.
 const stays = async (page, n) => { await page.waitForTimeout(400); assert.equal(stepOf(page), n); };
 
-async function open(options = {}, n = 1) {
+async function open(options = {}, n = 1, b = base) {
   const ctx = options.viewport === null
     ? await windowed.newContext(options)
     : await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await ctx.newPage();
-  await page.goto(url(n));
+  await page.goto(url(n, b));
   return { ctx, page };
 }
 
@@ -45,27 +52,52 @@ test("a scene to play exists", () => {
   assert.ok(base, `no scene with three steps or more under ${lang}/`);
 });
 
-test("next and previous links, and the keys ← → Home End, go step by step", async () => {
-  const { ctx, page } = await open();
-  await page.click(".player a.next");
-  await page.waitForURL(url(2));
-  await page.click(".player a.prev");
-  await page.waitForURL(url(1));
-  await page.keyboard.press("ArrowRight");
-  await page.waitForURL(url(2));
-  await page.keyboard.press("ArrowLeft");
-  await page.waitForURL(url(1));
-  await page.keyboard.press("ArrowLeft");
-  await stays(page, 1);
-  await page.keyboard.press("End");
-  await page.waitForURL(url(total));
-  await page.keyboard.press("ArrowRight");
-  await stays(page, total);
-  await page.keyboard.press("Home");
-  await page.waitForURL(url(1));
-  assert.match(await page.title(), new RegExp(`^\\S+ 1 \\S+ ${total} – .+ – .+$`));
-  await ctx.close();
-});
+for (const l of [...new Set([lang, rtlLang])].filter(Boolean)) {
+  const rtl = RTL.includes(l);
+  const [b, n] = scene(l);
+  const [forward, backward] = rtl ? ["ArrowLeft", "ArrowRight"] : ["ArrowRight", "ArrowLeft"];
+  test(`${l}: next and previous links, and the keys (arrows, Home, End) go step by step`, async () => {
+    const { ctx, page } = await open({}, 1, b);
+    await page.click(".player a.next");
+    await page.waitForURL(url(2, b));
+    await page.click(".player a.prev");
+    await page.waitForURL(url(1, b));
+    await page.keyboard.press(forward);
+    await page.waitForURL(url(2, b));
+    await page.keyboard.press(backward);
+    await page.waitForURL(url(1, b));
+    await page.keyboard.press(backward);
+    await stays(page, 1);
+    await page.keyboard.press("End");
+    await page.waitForURL(url(n, b));
+    await page.keyboard.press(forward);
+    await stays(page, n);
+    await page.keyboard.press("Home");
+    await page.waitForURL(url(1, b));
+    assert.match(await page.title(), new RegExp(`1\\D.*${n}.* – .+ – .+$`));
+    await ctx.close();
+  });
+
+  test(`${l}: swiping turns the page on a touch screen`, async () => {
+    const { ctx, page } = await open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, 2, b);
+    const cdp = await ctx.newCDPSession(page);
+    const swipe = async (from, to) => {
+      const y = 640;
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: from, y }] });
+      for (let i = 1; i <= 5; i++) {
+        await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: from + ((to - from) * i) / 5, y: y + i }] });
+      }
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    };
+    // The next page comes in from the end of the line, as a page turns.
+    const [start, end] = rtl ? [60, 320] : [320, 60];
+    await swipe(start, end);
+    await page.waitForURL(url(3, b));
+    await swipe(end, start);
+    await page.waitForURL(url(2, b));
+    await ctx.close();
+  });
+}
 
 test("nothing fires while typing in a field or choosing a speed", async () => {
   const { ctx, page } = await open({}, 2);
@@ -78,24 +110,6 @@ test("nothing fires while typing in a field or choosing a speed", async () => {
   await page.focus(".player .speed");
   await page.keyboard.press("ArrowRight");
   await stays(page, 2);
-  await ctx.close();
-});
-
-test("swiping turns the page on a touch screen", async () => {
-  const { ctx, page } = await open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, 2);
-  const cdp = await ctx.newCDPSession(page);
-  const swipe = async (from, to) => {
-    const y = 640;
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: from, y }] });
-    for (let i = 1; i <= 5; i++) {
-      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: from + ((to - from) * i) / 5, y: y + i }] });
-    }
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-  };
-  await swipe(320, 60);
-  await page.waitForURL(url(3));
-  await swipe(60, 320);
-  await page.waitForURL(url(2));
   await ctx.close();
 });
 

@@ -34,7 +34,7 @@ after(async () => { await browser?.close(); await srv?.close(); });
 const langs = languages();
 const ltr = langs.find((l) => !["ar", "fa", "he", "ur"].includes(l));
 for (const [lang, prefix] of [[ltr, "step"], ["ar", "step-ar"]]) {
-  test(`screenshots of a step page in ${lang}`, { skip: !langs.includes(lang) && `no /${lang}/ pages yet` }, async () => {
+  test(`screenshots of a step page in ${lang || "a left-to-right language"}`, { skip: !langs.includes(lang) && `no /${lang || "ltr"}/ pages yet` }, async () => {
     const page0 = stepPage(lang);
     assert.ok(page0, `no step page in ${lang}`);
     for (const view of views) {
