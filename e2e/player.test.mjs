@@ -99,6 +99,33 @@ for (const l of [...new Set([lang, rtlLang])].filter(Boolean)) {
   });
 }
 
+test("the current step is in view, inside the diagram's box, on any screen", async () => {
+  // The longest scene's middle and last steps, where the diagram is tallest.
+  const counts = new Map();
+  for (const p of pages()) {
+    const m = new RegExp(`^(${lang}/[^/]+/)(\\d+)/index\\.html$`).exec(p);
+    if (m) counts.set(m[1], Math.max(counts.get(m[1]) || 0, +m[2]));
+  }
+  const [longest, n] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  for (const viewport of [{ width: 320, height: 640 }, { width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    for (const step of [n >> 1 || 1, n]) {
+      const { ctx, page } = await open({ viewport }, step, longest);
+      await settle(page);
+      const r = await page.evaluate(() => {
+        const now = document.querySelector(".lgd .now").getBoundingClientRect();
+        const box = document.querySelector(".diagram .scroll").getBoundingClientRect();
+        return { now: [now.left, now.top, now.right, now.bottom], box: [box.left, box.top, box.right, box.bottom], h: innerHeight };
+      });
+      const [l, t, rt, b] = r.now;
+      const where = `${viewport.width}px, step ${step}: step at ${r.now.map(Math.round)}, box at ${r.box.map(Math.round)}`;
+      assert.ok(t >= r.box[1] - 1 && b <= r.box[3] + 1, `${where}: not within the box's height`);
+      assert.ok(l >= r.box[0] - 1 && rt <= r.box[2] + 1, `${where}: not within the box's width`);
+      assert.ok(t >= 0 && b <= r.h, `${where}: below the fold`);
+      await ctx.close();
+    }
+  }
+});
+
 test("nothing fires while typing in a field or choosing a speed", async () => {
   const { ctx, page } = await open({}, 2);
   await page.evaluate(() => document.querySelector(".narration").append(Object.assign(document.createElement("input"), { id: "typing" })));
