@@ -5,7 +5,7 @@ CONTENT ?= content
 OUT     ?= public
 VNU      = e2e/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: build test race fuzz bench fonts check-html e2e clean
+.PHONY: build test race fuzz bench fonts check-html e2e lighthouse screenshots clean
 
 ## build: build the sample site into public/
 build:
@@ -45,9 +45,18 @@ check-html: $(VNU) build
 	java -jar $(VNU) --errors-only --skip-non-html $(OUT)
 	java -jar $(VNU) --errors-only --also-check-svg $$(find $(OUT) -name '*.svg' | sort | head -500)
 
-## e2e: run the browser tests (node --test e2e/) against public/ in Debian's headless Chromium
+## e2e: run the browser tests (node --test e2e/) and Lighthouse against public/ in Debian's headless Chromium
 e2e: e2e/node_modules/.installed build
 	node --test e2e/
+	node e2e/lighthouse.mjs
+
+## lighthouse: print a step page's four Lighthouse scores; fails below 0.95
+lighthouse: e2e/node_modules/.installed build
+	node e2e/lighthouse.mjs
+
+## screenshots: rewrite the README's step page screenshots in docs/
+screenshots: e2e/node_modules/.installed build
+	UPDATE_SCREENSHOTS=1 node --test e2e/screenshots.test.mjs
 
 $(VNU): e2e/node_modules/.installed
 	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)

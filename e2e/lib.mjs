@@ -32,11 +32,16 @@ export function serve(dir = site) {
   }));
 }
 
-// launch starts Debian's Chromium headless, with the flags this machine needs.
-export function launch() {
+// launch starts Debian's Chromium headless, with the flags this machine
+// needs and any more in args.
+//
+// Cross-document view transitions are mostly skipped in a page whose
+// viewport Playwright emulates: tests of them use a context with viewport
+// null, in a browser launched with args ["--window-size=W,H"].
+export function launch(args = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", ...args],
   });
 }
 
@@ -52,4 +57,94 @@ export function pages(dir = site) {
   };
   walk(dir);
   return out.sort();
+}
+
+// languages lists the built site's language folders: those with an
+// index.html, other than assets. Sorted.
+export function languages(dir = site) {
+  return fs.readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name !== "assets" && fs.existsSync(path.join(dir, e.name, "index.html")))
+    .map((e) => e.name)
+    .sort();
+}
+
+// kindOf names a page's kind from its path: index, overview, step or 404.
+export function kindOf(p) {
+  if (/(^|\/)404\.html$/.test(p)) return "404";
+  const depth = p.split("/").length;
+  if (p.endsWith("/index.html") && /\/\d+\/index\.html$/.test(p)) return "step";
+  if (depth <= 2) return "index";
+  return "overview";
+}
+
+// sample picks the pages the axe checks visit: every page that is not a
+// step, and the first, second, middle and last steps of each scene in the
+// first language (the first and last in the others, which share the
+// templates but not the text). Each entry is { path, lang, kind }; all: true
+// gives every page instead.
+export function sample(dir = site, all = false) {
+  const langs = languages(dir);
+  const out = [];
+  const steps = new Map(); // scene folder → step numbers
+  for (const p of pages(dir)) {
+    const lang = langs.find((l) => p.startsWith(`${l}/`)) || "";
+    const kind = kindOf(p);
+    if (kind !== "step" || all) { out.push({ path: p, lang, kind }); continue; }
+    const [, scene, n] = /^(.*)\/(\d+)\/index\.html$/.exec(p);
+    if (!steps.has(scene)) steps.set(scene, { lang, ns: [] });
+    steps.get(scene).ns.push(+n);
+  }
+  for (const [scene, { lang, ns }] of steps) {
+    ns.sort((a, b) => a - b);
+    const pick = lang === langs[0] ? [ns[0], ns[1], ns[ns.length >> 1], ns.at(-1)] : [ns[0], ns.at(-1)];
+    for (const n of new Set(pick)) {
+      if (n) out.push({ path: `${scene}/${n}/index.html`, lang, kind: "step" });
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+// watch records what a page must never do: log an error to the console,
+// throw, or ask another host for anything.
+export function watch(page) {
+  const w = { errors: [], foreign: [] };
+  page.on("console", (m) => { if (m.type() === "error") w.errors.push(`${page.url()}: ${m.text()}`); });
+  page.on("pageerror", (e) => w.errors.push(`${page.url()}: ${e.message}`));
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (!(u.protocol === "data:" || u.protocol === "blob:" || u.hostname === "127.0.0.1")) w.foreign.push(`${page.url()} → ${r.url()}`);
+  });
+  return w;
+}
+
+// settle brings every animation on the page to its end, so that checks see
+// the final state rather than a frame of a fade.
+export function settle(page) {
+  return page.evaluate(() => { for (const a of document.getAnimations()) a.finish(); });
+}
+
+const axeSource = fs.readFileSync(path.join(root, "e2e/node_modules/axe-core/axe.min.js"), "utf8");
+
+// axe runs axe-core's WCAG 2.0–2.2 A and AA rules and its best practices on
+// the page, and resolves to the violations, each as "rule: target, …".
+export async function axe(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+      resultTypes: ["violations"],
+    });
+    return r.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+// pool runs fn over items with n at a time, in order of items.
+export async function pool(items, n, fn) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i], i);
+    }
+  }));
 }

@@ -73,7 +73,7 @@ func run(opts Options, w Writer, inc *Incremental) (Stats, diag.List, error) {
 	if opts.BaseURL != "" {
 		s.BaseURL = opts.BaseURL
 	}
-	th, tdiags := theme.Load(theme.Overlay(opts.Theme, themes.Default), nil, svg.FontFaces("fonts/"))
+	th, tdiags := theme.Load(theme.Overlay(opts.Theme, themes.Default), nil, svg.PageCSS("fonts/"))
 	diags = append(diags, tdiags...)
 	if tdiags.HasErrors() {
 		diags.Sort()

@@ -104,8 +104,8 @@ func TestFixtureShowsEveryConstruct(t *testing.T) {
 		svg += string(m.File(fmt.Sprintf("en/constructs/%d.svg", n)))
 	}
 	for _, want := range []string{
-		`class="s n past" id="lgd-s1"`, `class="s m rp past"`, `class="s m sc past"`, `class="s m lo past"`,
-		`class="s m now" id="lgd-s8"`, `class="ph"`, `href="#lgd-lock"`, `<symbol id="lgd-dns"`,
+		`class="s n past" id="lgd-s1"`, `class="s m rp rv past"`, `class="s m sc past"`, `class="s m lo past"`,
+		`class="s m rv now" id="lgd-s8"`, `class="ph"`, `href="#lgd-lock"`, `<symbol id="lgd-dns"`,
 		`class="x"`, `class="ah"`, `<title id="lgd-t">Step 8 of 8: From the far end</title>`,
 		`<desc id="lgd-d">Plain actor → PC: From the far end</desc>`,
 	} {

@@ -61,7 +61,9 @@ var (
 // TestNoInjection builds the hostile site and parses every page as a
 // browser does and every SVG as an XML viewer does: the only script is the
 // theme's own file, no element can run or embed anything, no attribute is an
-// event handler or a script or data URL, and no <style> holds content text.
+// event handler or a script or data URL, no <style> holds content text, and
+// every page carries a Content-Security-Policy that would block anything
+// that got through: only the site's own files, no inline script or style.
 func TestNoInjection(t *testing.T) {
 	var m Memory
 	if _, diags, err := Site(Options{Content: hostileSite(), ContentName: "content"}, &m); err != nil {
@@ -78,6 +80,9 @@ func TestNoInjection(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkHTML(t, p, doc)
+			if !bytes.Contains(data, []byte(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'">`)) {
+				t.Errorf("%s: no Content-Security-Policy allowing only the site's own files", p)
+			}
 		case ".svg":
 			checkSVG(t, p, data)
 		}
@@ -94,7 +99,11 @@ func checkElement(t *testing.T, file, name string, attrs map[string]string, text
 		if !themeScript.MatchString(attrs["src"]) || strings.TrimSpace(text) != "" {
 			t.Errorf("%s: a script that is not the theme's: src=%q %q", file, attrs["src"], text)
 		}
-	case "iframe", "object", "embed", "foreignobject", "frame", "applet", "form", "input", "button", "textarea", "meta-refresh":
+	case "button":
+		if attrs["class"] != "play" {
+			t.Errorf("%s: a <button> that is not the player's", file)
+		}
+	case "iframe", "object", "embed", "foreignobject", "frame", "applet", "form", "input", "textarea", "meta-refresh":
 		t.Errorf("%s: a <%s> element", file, name)
 	case "style":
 		if strings.Contains(text, "alert") || strings.Contains(text, "<") {
@@ -133,6 +142,13 @@ func checkHTML(t *testing.T, file string, n *html.Node) {
 			}
 		}
 		checkElement(t, file, n.Data, attrs, text.String())
+		// The pages' Content-Security-Policy blocks inline style.
+		if n.Data == "style" {
+			t.Errorf("%s: a <style> element", file)
+		}
+		if v, ok := attrs["style"]; ok {
+			t.Errorf("%s: <%s style=%q>", file, n.Data, v)
+		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		checkHTML(t, file, c)

@@ -13,7 +13,9 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -27,6 +29,7 @@ type Renderer struct {
 func New() *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(rebaser{}, 100))),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(escapeHTML{}, 100))),
 	)
 	return &Renderer{md: md}
@@ -34,9 +37,20 @@ func New() *Renderer {
 
 // Render converts src to HTML.
 func (r *Renderer) Render(src string) (template.HTML, error) {
+	return r.RenderRebased(src, nil)
+}
+
+// RenderRebased converts src to HTML for a page in another folder than the
+// one its relative links were written for: rebase maps each relative link
+// or image target to the one that reaches the same file from that page.
+func (r *Renderer) RenderRebased(src string, rebase func(dest string) string) (template.HTML, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 3 / 2)
-	if err := r.md.Convert([]byte(src), &buf); err != nil {
+	ctx := parser.NewContext()
+	if rebase != nil {
+		ctx.Set(rebaseKey, rebase)
+	}
+	if err := r.md.Convert([]byte(src), &buf, parser.WithContext(ctx)); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil // #nosec: goldmark escapes text, and escapeHTML escapes raw HTML
@@ -74,4 +88,50 @@ func (escapeHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		_, _ = w.WriteString("</p>\n")
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+var rebaseKey = parser.NewContextKey()
+
+// rebaser applies the rebase function RenderRebased was given to every
+// relative link and image target.
+type rebaser struct{}
+
+func (rebaser) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	rebase, _ := pc.Get(rebaseKey).(func(string) string)
+	if rebase == nil {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if relative(n.Destination) {
+				n.Destination = []byte(rebase(string(n.Destination)))
+			}
+		case *ast.Image:
+			if relative(n.Destination) {
+				n.Destination = []byte(rebase(string(n.Destination)))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// relative reports whether a link target is a path relative to the page:
+// not empty, not a fragment or query, not rooted, and without a scheme.
+func relative(dest []byte) bool {
+	if len(dest) == 0 || dest[0] == '#' || dest[0] == '?' || dest[0] == '/' {
+		return false
+	}
+	for _, c := range dest {
+		switch c {
+		case ':':
+			return false
+		case '/', '?', '#':
+			return true
+		}
+	}
+	return true
 }

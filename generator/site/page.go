@@ -152,6 +152,11 @@ type StepLink struct {
 	LabelLang string
 	// Current marks the step the page shows; Done the steps before it.
 	Current, Done bool
+	// Narration and Fields are filled on the overview only, which prints as
+	// a handout of the whole scene.
+	Narration template.HTML
+	TextLang  string
+	Fields    []content.Field
 }
 
 // StepPage shows one step: the diagram up to it, and its narration.
@@ -172,5 +177,8 @@ type StepPage struct {
 	SVGURL string
 	// Prev and Next are empty at the ends of the scene.
 	Prev, Next, Overview string
-	Steps                []StepLink
+	// First and Last are the scene's first and last steps, for the player's
+	// Home and End.
+	First, Last string
+	Steps       []StepLink
 }

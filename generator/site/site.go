@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/lessongen/lessongen/generator/content"
@@ -175,7 +176,32 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 			}
 		}
 	}
+	narration := make([]template.HTML, len(s.Steps))
+	for i, st := range s.Steps {
+		var err error
+		if narration[i], err = g.md.Render(st.Text); err != nil {
+			return err
+		}
+	}
 	over.Steps = g.stepLinks(s, -1, "")
+	for i, st := range s.Steps {
+		o := &over.Steps[i]
+		o.Narration, o.TextLang, o.Fields = narration[i], st.TextLang, st.Fields
+		// Narration links are written for the step page, a folder below
+		// the overview; text without a bracket has no link to move.
+		if strings.Contains(st.Text, "]") {
+			n := strconv.Itoa(i + 1)
+			var err error
+			if o.Narration, err = g.md.RenderRebased(st.Text, func(dest string) string {
+				if rest, ok := strings.CutPrefix(dest, "../"); ok {
+					return rest
+				}
+				return n + "/" + dest
+			}); err != nil {
+				return err
+			}
+		}
+	}
 	var buf bytes.Buffer
 	if err := svg.Write(&buf, d, svg.View{Step: -1, Lang: g.Lang.Tag, Title: s.Title, Desc: s.Summary}); err != nil {
 		return err
@@ -199,6 +225,7 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		p.Scene.URL = "../index.html"
 		p.Steps = g.stepLinks(s, i, "../")
 		p.Step = p.Steps[i]
+		p.First, p.Last = p.Steps[0].URL, p.Steps[total-1].URL
 		if n > 1 {
 			p.Prev = fmt.Sprintf("../%d/index.html", n-1)
 		}
@@ -206,9 +233,7 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 			p.Next = fmt.Sprintf("../%d/index.html", n+1)
 		}
 		p.SVGURL = fmt.Sprintf("../%d.svg", n)
-		if p.Narration, err = g.md.Render(st.Text); err != nil {
-			return err
-		}
+		p.Narration = narration[i]
 		view := svg.View{Step: i, Lang: g.Lang.Tag, Title: p.T("step_of", "n", n, "total", total) + ": " + st.Label, Desc: p.Step.Who + ": " + st.Label}
 		buf.Reset()
 		if err := svg.Write(&buf, d, view); err != nil {

@@ -53,6 +53,7 @@ const baseCSS = `.lgd{font-family:` + FontFamily + `;font-size:14px;direction:lt
 .lgd .sc .l2{stroke:var(--lg-surface,#fff);stroke-width:1.5}
 .lgd .sc .ah{fill:var(--lg-secure,#047857)}
 .lgd .lk{color:var(--lg-secure,#047857)}
+.lgd .sp{stroke:none}
 .lgd .x{stroke:var(--lg-lost,#b91c1c);stroke-width:2.5;stroke-linecap:round}
 .lgd .nb{fill:var(--lg-note,#fef3c7);stroke:var(--lg-note-line,#d97706)}
 .lgd .n .lb{font-size:13px}
@@ -79,9 +80,8 @@ const darkCSS = `@media (prefers-color-scheme:dark){.lgd{--lg-ink:#e2e8f0;--lg-s
 svg.lgd{background:#0f172a}}
 `
 
-func style(v View) string {
-	if !v.Standalone {
-		return baseCSS
-	}
-	return FontFaces(v.FontURL) + baseCSS + darkCSS
+// PageCSS is what a page's stylesheet needs for inline diagrams: the font
+// faces, under fontURL, and the colours, which the page may restyle.
+func PageCSS(fontURL string) string {
+	return FontFaces(fontURL) + baseCSS
 }

@@ -2,7 +2,9 @@
 //
 // It knows nothing of YAML or pages: it draws a layout.Diagram up to a given
 // step, marking earlier steps as past and the given one as current, with
-// classes that its one <style> element (or the page's CSS) colours. All SVG
+// classes that PageCSS colours: a standalone file carries it in a <style>
+// element, a page in its stylesheet, so a strict Content-Security-Policy
+// needs no inline style. All SVG
 // elements are written with svgo; the root, <symbol> and <text> tags, which
 // svgo cannot write as needed here, by hand.
 //
@@ -57,7 +59,9 @@ func Write(w io.Writer, d *layout.Diagram, v View) error {
 	fmt.Fprintf(ew, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="lgd" viewBox="0 %d %d %d" width="%d" height="%d" role="img" aria-labelledby="lgd-t lgd-d" lang="%s">`+"\n",
 		win.Top, d.Width, height, d.Width, height, attr(v.Lang))
 	fmt.Fprintf(ew, "<title id=\"lgd-t\">%s</title>\n<desc id=\"lgd-d\">%s</desc>\n", text(v.Title), text(v.Desc))
-	c.Style("text/css", style(v))
+	if v.Standalone {
+		c.Style("text/css", FontFaces(v.FontURL)+baseCSS+darkCSS)
+	}
 	writeDefs(c, d, win.First, last)
 	// Frames go under the lifelines, title tabs over them.
 	writePhases(c, d, win, v.Step, false)
@@ -105,6 +109,9 @@ func writePhases(c *svgo.SVG, d *layout.Diagram, win layout.View, step int, tabs
 		if step >= p.First && step <= p.Last {
 			cls += " cur"
 		}
+		if step == p.First {
+			cls += " new" // the page's stylesheet animates a phase's arrival
+		}
 		c.Group(class(cls))
 		if !tabs {
 			c.Rect(p.Box.X, p.Box.Y, p.Box.W, p.Box.H, class("fr"))
@@ -127,10 +134,14 @@ func writePhases(c *svgo.SVG, d *layout.Diagram, win layout.View, step int, tabs
 // the actors' heads.
 func writeActors(c *svgo.SVG, d *layout.Diagram, step int, win layout.View) {
 	involved := map[int]bool{}
+	receiver := -1
 	if step >= 0 {
 		s := d.Steps[step]
 		for i := min(s.From, s.To); i <= max(s.From, s.To); i++ {
 			involved[i] = s.Kind == content.Note || i == s.From || i == s.To
+		}
+		if s.Kind == content.Message && !s.Lost {
+			receiver = s.To
 		}
 	}
 	dy := win.HeadShift
@@ -138,6 +149,9 @@ func writeActors(c *svgo.SVG, d *layout.Diagram, step int, win layout.View) {
 		cls := "a"
 		if involved[i] {
 			cls += " on"
+		}
+		if i == receiver {
+			cls += " to" // the page's stylesheet shows it receiving the message
 		}
 		c.Group(class(cls), `id="lgd-a-`+attr(a.ID)+`"`)
 		c.Line(a.X, a.LifelineTop+dy, a.X, win.Bottom-layout.Margin, class("ll"))
@@ -169,6 +183,9 @@ func writeStep(c *svgo.SVG, d *layout.Diagram, i, current int) {
 			cls = append(cls, f.name)
 		}
 	}
+	if s.Kind == content.Message && s.End().X < s.Path[0].X {
+		cls = append(cls, "rv") // right to left on the page, for the stylesheet's motion
+	}
 	switch {
 	case current < 0:
 	case i < current:
@@ -180,7 +197,7 @@ func writeStep(c *svgo.SVG, d *layout.Diagram, i, current int) {
 	if s.Kind == content.Note {
 		c.Roundrect(s.Note.X, s.Note.Y, s.Note.W, s.Note.H, 4, 4, class("nb"))
 	} else {
-		writeArrow(c, s)
+		writeArrow(c, s, i == current)
 	}
 	b := s.Badge
 	if b.W == b.H {
@@ -199,7 +216,10 @@ func writeStep(c *svgo.SVG, d *layout.Diagram, i, current int) {
 // writeArrow draws a message's line and its end: an arrowhead whose tip
 // touches the receiver's lifeline, or the cross of a lost message. A secure
 // message's line is doubled, a tunnel, so it stands out in any colour.
-func writeArrow(c *svgo.SVG, s *layout.Step) {
+// The current message's end is grouped with an invisible line as long as
+// the message, so the stylesheet can move it by its own width (100% of its
+// fill box) from the sender to the receiver, without inline style.
+func writeArrow(c *svgo.SVG, s *layout.Step, current bool) {
 	end := s.End()
 	prev := s.Path[len(s.Path)-2]
 	dir := 1
@@ -221,6 +241,11 @@ func writeArrow(c *svgo.SVG, s *layout.Step) {
 	c.Path(b.String(), class("l"))
 	if s.Secure {
 		c.Path(b.String(), class("l2"))
+	}
+	if current && end.X != s.Path[0].X {
+		c.Group(class("tip"))
+		c.Line(s.Path[0].X, end.Y, end.X, end.Y, class("sp"))
+		defer c.Gend()
 	}
 	if s.Lost {
 		k := layout.CrossSize

@@ -174,8 +174,8 @@ func TestEveryConstruct(t *testing.T) {
 		t.Fatal(err)
 	}
 	for what, want := range map[string]string{
-		"a note": `class="s n"`, "a message": `class="s m"`, "a reply": `class="s m rp"`,
-		"a secure message": `class="s m sc"`, "a secure reply": `class="s m rp sc"`, "a lost message": `class="s m lo"`,
+		"a note": `class="s n"`, "a message": `class="s m"`, "a reply": `class="s m rp rv"`,
+		"a secure message": `class="s m sc"`, "a secure reply": `class="s m rp sc rv"`, "a lost message": `class="s m lo"`,
 		"a padlock": `xlink:href="#lgd-lock"`, "a cross": `class="x"`, "a phase": `class="fr"`, "a phase title": `class="pt`,
 		"an actor without icon": `id="lgd-a-far"`, "a step number": `class="nn c"`,
 	} {
