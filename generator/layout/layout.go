@@ -55,6 +55,7 @@ func measureLabels(s *content.Scene, rtl bool) []label {
 // wrap breaks a text into lines of at most maxWidth and measures them. Its
 // base direction is its own first strong character's, or the diagram's.
 func wrap(s string, size int, style text.Style, maxWidth int, rtl bool) Text {
+	s = text.StripControls(s)
 	t := Text{Pitch: pitch(size), RTL: text.RTL(s, rtl)}
 	t.Lines = balance(s, float64(size), style, float64(maxWidth))
 	for i, line := range t.Lines {

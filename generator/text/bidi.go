@@ -59,6 +59,26 @@ func rightToLeft(r rune) bool {
 // slash of "https://example.com/", unlike the full stop ending a sentence.
 const trailing = "/%#*+-=_&~@"
 
+// StripControls removes bidi embedding, override and isolate controls
+// (U+202A–U+202E, U+2066–U+2069). A translator's own isolates would end up
+// split across wrapped lines, or doubled by Isolate, which one diagram font
+// then fails to draw; Isolate puts back, line by line, what each needs.
+func StripControls(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool {
+	return ('\u202a' <= r && r <= '\u202e') || ('\u2066' <= r && r <= '\u2069')
+}
+
 // Isolate wraps each run of s written in the direction opposite to rtl in
 // isolate controls, so that the bidirectional algorithm keeps it whole and
 // in its own order. Inside Arabic text, "SYN", "ACK=x+1", "192.168.1.23" or

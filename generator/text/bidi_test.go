@@ -50,3 +50,15 @@ func TestIsolate(t *testing.T) {
 		}
 	}
 }
+
+func TestStripControls(t *testing.T) {
+	for in, want := range map[string]string{
+		"يقرأ \u2066\u2066http://www.example.com/\u2069\u2069": "يقرأ http://www.example.com/",
+		"\u202bRLE\u202c and \u2067RLI\u2069":                  "RLE and RLI",
+		"plain":                                                "plain",
+	} {
+		if got := StripControls(in); got != want {
+			t.Errorf("StripControls(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

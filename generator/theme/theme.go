@@ -69,7 +69,7 @@ func Load(fsys fs.FS, funcs template.FuncMap, cssPrefix string) (*Theme, diag.Li
 		rel := strings.TrimPrefix(p, "assets/")
 		switch rel {
 		case "style.css":
-			data = append([]byte(cssPrefix), data...)
+			data = []byte(minifyCSS(cssPrefix + string(data)))
 			rel = hashed(rel, data)
 			t.CSS = rel
 		case "script.js":
