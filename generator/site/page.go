@@ -181,4 +181,6 @@ type StepPage struct {
 	// Home and End.
 	First, Last string
 	Steps       []StepLink
+	// StepLog is Steps as the theme's "stepitem" template writes them.
+	StepLog template.HTML
 }

@@ -216,6 +216,10 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 	}
 
 	total := len(s.Steps)
+	log, err := g.stepLog(s)
+	if err != nil {
+		return err
+	}
 	for i, st := range s.Steps {
 		n := i + 1
 		p := StepPage{Scene: over.Scene, N: n, Total: total, Fields: st.Fields, Overview: "../index.html",
@@ -224,6 +228,7 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		p.Title = p.T("step_of", "n", n, "total", total) + " – " + st.Label + " – " + s.Title
 		p.Scene.URL = "../index.html"
 		p.Steps = g.stepLinks(s, i, "../")
+		p.StepLog = log.at(i)
 		p.Step = p.Steps[i]
 		p.First, p.Last = p.Steps[0].URL, p.Steps[total-1].URL
 		if n > 1 {
@@ -235,27 +240,62 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		p.SVGURL = fmt.Sprintf("../%d.svg", n)
 		p.Narration = narration[i]
 		view := svg.View{Step: i, Lang: g.Lang.Tag, Title: p.T("step_of", "n", n, "total", total) + ": " + st.Label, Desc: p.Step.Who + ": " + st.Label}
-		buf.Reset()
-		if err := svg.Write(&buf, d, view); err != nil {
-			return err
-		}
-		p.SVG = template.HTML(buf.String())
+		inline, standalone := svg.Pair(d, view, "../../assets/fonts/")
+		p.SVG = template.HTML(inline) // #nosec: package svg escapes every text
 		if data, err = g.execute("step.html", &p); err != nil {
 			return err
 		}
 		if err := emit(File{Path: fmt.Sprintf("%s%d/index.html", base, n), Data: data}); err != nil {
 			return err
 		}
-		view.Standalone, view.FontURL = true, "../../assets/fonts/"
-		buf.Reset()
-		if err := svg.Write(&buf, d, view); err != nil {
-			return err
-		}
-		if err := emit(File{Path: fmt.Sprintf("%s%d.svg", base, n), Data: bytes.Clone(buf.Bytes())}); err != nil {
+		if err := emit(File{Path: fmt.Sprintf("%s%d.svg", base, n), Data: standalone}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// stepLog holds each entry of a scene's step log in its three states, done,
+// current and to come, each written once by the theme's "stepitem" template:
+// a scene of n steps has n logs of n entries, and executing the template n²
+// times was most of the build's time.
+type stepLog [][3]string
+
+func (g *Generator) stepLog(s *content.Scene) (stepLog, error) {
+	t, ok := g.Theme.Pages["step.html"]
+	if !ok {
+		return nil, fmt.Errorf("the theme has no template step.html")
+	}
+	links := g.stepLinks(s, -1, "../")
+	log := make(stepLog, len(links))
+	var buf strings.Builder
+	for i, l := range links {
+		for state := range 3 {
+			l.Done, l.Current = state == 0, state == 1
+			buf.Reset()
+			if err := t.ExecuteTemplate(&buf, "stepitem", l); err != nil {
+				return nil, err
+			}
+			log[i][state] = buf.String()
+		}
+	}
+	return log, nil
+}
+
+// at is the log as the page of step current shows it.
+func (log stepLog) at(current int) template.HTML {
+	var b strings.Builder
+	for i, e := range log {
+		switch {
+		case i < current:
+			b.WriteString(e[0])
+		case i == current:
+			b.WriteString(e[1])
+		default:
+			b.WriteString(e[2])
+		}
+	}
+	return template.HTML(b.String()) // #nosec: each entry comes from html/template
 }
 
 // stepLinks lists a scene's steps for the step log, with current (or -1)

@@ -17,6 +17,7 @@
 package svg
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"io"
@@ -46,32 +47,59 @@ type View struct {
 // Write draws d as seen on view v.
 func Write(w io.Writer, d *layout.Diagram, v View) error {
 	ew := &errWriter{w: w}
-	c := svgo.New(ew)
-	win := d.ViewAt(v.Step)
-	last := v.Step
-	if v.Step < 0 {
-		last = len(d.Steps) - 1
-	}
 	if v.Standalone {
 		fmt.Fprintln(ew, `<?xml version="1.0" encoding="UTF-8"?>`)
 	}
-	height := win.Bottom - win.Top
-	fmt.Fprintf(ew, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="lgd" viewBox="0 %d %d %d" width="%d" height="%d" role="img" aria-labelledby="lgd-t lgd-d" lang="%s">`+"\n",
-		win.Top, d.Width, height, d.Width, height, attr(v.Lang))
-	fmt.Fprintf(ew, "<title id=\"lgd-t\">%s</title>\n<desc id=\"lgd-d\">%s</desc>\n", text(v.Title), text(v.Desc))
+	writeHead(ew, d, v)
 	if v.Standalone {
-		c.Style("text/css", FontFaces(v.FontURL)+baseCSS+darkCSS)
+		svgo.New(ew).Style("text/css", FontFaces(v.FontURL)+baseCSS+darkCSS)
+	}
+	writeBody(ew, d, v.Step)
+	return ew.err
+}
+
+// Pair draws the step view v twice from one drawing: inline, for a page
+// whose stylesheet has PageCSS, and standalone, with its fonts at fontURL.
+// A site needs both for every step, and drawing is the costly part.
+func Pair(d *layout.Diagram, v View, fontURL string) (inline, standalone []byte) {
+	var head, body, style bytes.Buffer
+	writeHead(&head, d, v)
+	writeBody(&body, d, v.Step)
+	svgo.New(&style).Style("text/css", FontFaces(fontURL)+baseCSS+darkCSS)
+	inline = make([]byte, 0, head.Len()+body.Len())
+	inline = append(append(inline, head.Bytes()...), body.Bytes()...)
+	const decl = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
+	standalone = make([]byte, 0, len(decl)+head.Len()+style.Len()+body.Len())
+	standalone = append(append(append(append(standalone, decl...), head.Bytes()...), style.Bytes()...), body.Bytes()...)
+	return inline, standalone
+}
+
+// writeHead writes the root element's start tag, the title and description.
+func writeHead(w io.Writer, d *layout.Diagram, v View) {
+	win := d.ViewAt(v.Step)
+	height := win.Bottom - win.Top
+	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="lgd" viewBox="0 %d %d %d" width="%d" height="%d" role="img" aria-labelledby="lgd-t lgd-d" lang="%s">`+"\n",
+		win.Top, d.Width, height, d.Width, height, attr(v.Lang))
+	fmt.Fprintf(w, "<title id=\"lgd-t\">%s</title>\n<desc id=\"lgd-d\">%s</desc>\n", text(v.Title), text(v.Desc))
+}
+
+// writeBody writes the drawing and closes the root.
+func writeBody(w io.Writer, d *layout.Diagram, step int) {
+	c := svgo.New(w)
+	win := d.ViewAt(step)
+	last := step
+	if step < 0 {
+		last = len(d.Steps) - 1
 	}
 	writeDefs(c, d, win.First, last)
 	// Frames go under the lifelines, title tabs over them.
-	writePhases(c, d, win, v.Step, false)
-	writeActors(c, d, v.Step, win)
-	writePhases(c, d, win, v.Step, true)
+	writePhases(c, d, win, step, false)
+	writeActors(c, d, step, win)
+	writePhases(c, d, win, step, true)
 	for i := win.First; i <= last; i++ {
-		writeStep(c, d, i, v.Step)
+		writeStep(c, d, i, step)
 	}
 	c.End()
-	return ew.err
 }
 
 // writeDefs defines each icon the diagram uses, once.
