@@ -1,6 +1,6 @@
 // The diagrams as a reader's browser draws them: in headless Chromium, on
-// every page of the built site (every language under public/) and every
-// standalone step SVG, each <text>'s box must lie inside its container (an
+// every page of the built site (every language under public/), each
+// <text>'s box must lie inside its container (an
 // actor's head, a note, a phase's title tab, a step number's badge, the
 // picture itself) and must not overlap another text, an arrowhead or the
 // cross of a lost message. Also: the diagram font is the one the theme
@@ -66,7 +66,10 @@ function check() {
 }
 
 test("no diagram text overflows its box or overlaps another, in any language", async () => {
-  const all = [...pages().filter((p) => p.includes("/")), ...svgs()];
+  // Every page; a standalone SVG is its step page's drawing plus a <style>
+  // (TestPair in generator/svg), so measuring it again would only double
+  // the time.
+  const all = pages().filter((p) => p.includes("/"));
   assert.ok(all.length > 0, "nothing built under public/: run make build");
   const srv = await serve();
   const browser = await launch();
@@ -119,7 +122,9 @@ test("diagram text is set in the shipped font, CJK in the system's", async () =>
 });
 
 test("the current message is on screen without scrolling, on a laptop and a phone", async () => {
-  const steps = pages().filter((p) => /\/\d+\/index\.html$/.test(p));
+  // One language per script and direction: the others lay out alike.
+  const steps = pages().filter((p) => /^(en|ar|ja)\/.*\/\d+\/index\.html$/.test(p));
+  assert.ok(steps.length > 0);
   const srv = await serve();
   const browser = await launch();
   const problems = [];

@@ -220,6 +220,7 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 	if err != nil {
 		return err
 	}
+	draw := svg.NewScene(d)
 	for i, st := range s.Steps {
 		n := i + 1
 		p := StepPage{Scene: over.Scene, N: n, Total: total, Fields: st.Fields, Overview: "../index.html",
@@ -240,7 +241,7 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		p.SVGURL = fmt.Sprintf("../%d.svg", n)
 		p.Narration = narration[i]
 		view := svg.View{Step: i, Lang: g.Lang.Tag, Title: p.T("step_of", "n", n, "total", total) + ": " + st.Label, Desc: p.Step.Who + ": " + st.Label}
-		inline, standalone := svg.Pair(d, view, "../../assets/fonts/")
+		inline, standalone := draw.Pair(view, "../../assets/fonts/")
 		p.SVG = template.HTML(inline) // #nosec: package svg escapes every text
 		if data, err = g.execute("step.html", &p); err != nil {
 			return err

@@ -54,24 +54,58 @@ func Write(w io.Writer, d *layout.Diagram, v View) error {
 	if v.Standalone {
 		svgo.New(ew).Style("text/css", FontFaces(v.FontURL)+baseCSS+darkCSS)
 	}
-	writeBody(ew, d, v.Step)
+	writeBody(ew, d, v.Step, nil)
 	return ew.err
+}
+
+// Scene draws the step views of one laid-out diagram. A step looks the same
+// in the view of every later step, so it is drawn once as a past step and
+// reused: a scene of n steps has n views of up to n steps each.
+type Scene struct {
+	d    *layout.Diagram
+	past [][]byte
+	// head and body are reused from view to view; style is the <style>
+	// element of standalone files with fonts at fontURL.
+	head, body     bytes.Buffer
+	style, fontURL string
+}
+
+// NewScene prepares to draw the views of d.
+func NewScene(d *layout.Diagram) *Scene {
+	return &Scene{d: d, past: make([][]byte, len(d.Steps))}
 }
 
 // Pair draws the step view v twice from one drawing: inline, for a page
 // whose stylesheet has PageCSS, and standalone, with its fonts at fontURL.
 // A site needs both for every step, and drawing is the costly part.
-func Pair(d *layout.Diagram, v View, fontURL string) (inline, standalone []byte) {
-	var head, body, style bytes.Buffer
-	writeHead(&head, d, v)
-	writeBody(&body, d, v.Step)
-	svgo.New(&style).Style("text/css", FontFaces(fontURL)+baseCSS+darkCSS)
+// Pair is not safe for concurrent use.
+func (sc *Scene) Pair(v View, fontURL string) (inline, standalone []byte) {
+	if sc.style == "" || sc.fontURL != fontURL {
+		var b strings.Builder
+		svgo.New(&b).Style("text/css", FontFaces(fontURL)+baseCSS+darkCSS)
+		sc.style, sc.fontURL = b.String(), fontURL
+	}
+	head, body := &sc.head, &sc.body
+	head.Reset()
+	body.Reset()
+	writeHead(head, sc.d, v)
+	writeBody(body, sc.d, v.Step, sc.pastStep)
 	inline = make([]byte, 0, head.Len()+body.Len())
 	inline = append(append(inline, head.Bytes()...), body.Bytes()...)
 	const decl = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
-	standalone = make([]byte, 0, len(decl)+head.Len()+style.Len()+body.Len())
-	standalone = append(append(append(append(standalone, decl...), head.Bytes()...), style.Bytes()...), body.Bytes()...)
+	standalone = make([]byte, 0, len(decl)+head.Len()+len(sc.style)+body.Len())
+	standalone = append(append(append(append(standalone, decl...), head.Bytes()...), sc.style...), body.Bytes()...)
 	return inline, standalone
+}
+
+// pastStep is step i as every view after it draws it.
+func (sc *Scene) pastStep(i int) []byte {
+	if sc.past[i] == nil {
+		var b bytes.Buffer
+		writeStep(svgo.New(&b), sc.d, i, len(sc.d.Steps))
+		sc.past[i] = b.Bytes()
+	}
+	return sc.past[i]
 }
 
 // writeHead writes the root element's start tag, the title and description.
@@ -83,8 +117,9 @@ func writeHead(w io.Writer, d *layout.Diagram, v View) {
 	fmt.Fprintf(w, "<title id=\"lgd-t\">%s</title>\n<desc id=\"lgd-d\">%s</desc>\n", text(v.Title), text(v.Desc))
 }
 
-// writeBody writes the drawing and closes the root.
-func writeBody(w io.Writer, d *layout.Diagram, step int) {
+// writeBody writes the drawing and closes the root. past, if not nil,
+// gives the steps before the current one already drawn.
+func writeBody(w io.Writer, d *layout.Diagram, step int, past func(int) []byte) {
 	c := svgo.New(w)
 	win := d.ViewAt(step)
 	last := step
@@ -97,6 +132,10 @@ func writeBody(w io.Writer, d *layout.Diagram, step int) {
 	writeActors(c, d, step, win)
 	writePhases(c, d, win, step, true)
 	for i := win.First; i <= last; i++ {
+		if past != nil && i < step {
+			w.Write(past(i))
+			continue
+		}
 		writeStep(c, d, i, step)
 	}
 	c.End()

@@ -225,18 +225,15 @@ func TestStepSize(t *testing.T) {
 	}
 }
 
-// BenchmarkScene lays out a 30-step, 4-actor scene and writes all its step
-// SVGs: what the build does for one scene in one language.
+// BenchmarkScene lays out a 30-step, 4-actor scene and draws every step,
+// inline and standalone: what the build does for one scene in one language.
 func BenchmarkScene(b *testing.B) {
 	sc := fixture(b, "long")
-	var buf bytes.Buffer
 	for b.Loop() {
 		d := layout.Scene(sc, false)
+		draw := svg.NewScene(d)
 		for i := range d.Steps {
-			buf.Reset()
-			if err := svg.Write(&buf, d, svg.View{Step: i, Lang: "en", Title: "t", Desc: "d"}); err != nil {
-				b.Fatal(err)
-			}
+			draw.Pair(svg.View{Step: i, Lang: "en", Title: "t", Desc: "d"}, "fonts/")
 		}
 	}
 }
@@ -249,16 +246,40 @@ func BenchmarkLayout(b *testing.B) {
 	}
 }
 
-// BenchmarkWrite writes the 30 step SVGs of a laid-out 30-step scene.
+// BenchmarkWrite draws the 30 steps of a laid-out 30-step scene, each
+// inline and standalone.
 func BenchmarkWrite(b *testing.B) {
 	d := layout.Scene(fixture(b, "long"), false)
-	var buf bytes.Buffer
 	for b.Loop() {
+		draw := svg.NewScene(d)
 		for i := range d.Steps {
-			buf.Reset()
-			if err := svg.Write(&buf, d, svg.View{Step: i, Lang: "en", Title: "t", Desc: "d"}); err != nil {
-				b.Fatal(err)
-			}
+			draw.Pair(svg.View{Step: i, Lang: "en", Title: "t", Desc: "d"}, "fonts/")
+		}
+	}
+}
+
+// TestPair checks that Scene.Pair, which reuses past steps, draws what Write does, inline and standalone,
+// so that a test of either drawing covers both.
+func TestPair(t *testing.T) {
+	d := layout.Scene(fixture(t, "long"), false)
+	draw := svg.NewScene(d)
+	for _, step := range []int{0, 7, len(d.Steps) - 1} {
+		v := svg.View{Step: step, Lang: "en", Title: "t", Desc: "d"}
+		inline, standalone := draw.Pair(v, "fonts/")
+		var want bytes.Buffer
+		if err := svg.Write(&want, d, v); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(inline, want.Bytes()) {
+			t.Errorf("step %d: Pair's inline drawing differs from Write's", step)
+		}
+		want.Reset()
+		v.Standalone, v.FontURL = true, "fonts/"
+		if err := svg.Write(&want, d, v); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(standalone, want.Bytes()) {
+			t.Errorf("step %d: Pair's standalone file differs from Write's", step)
 		}
 	}
 }
