@@ -1,6 +1,9 @@
 package markdown
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRender(t *testing.T) {
 	r := New()
@@ -18,6 +21,20 @@ func TestRender(t *testing.T) {
 		}
 		if string(got) != tc.want {
 			t.Errorf("Render(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestRenderRebased(t *testing.T) {
+	src := "[a](../dns/index.html) [b](2/index.html) [c](https://example.com/) [d](#top) [e](/root) [f](mailto:x@example.com) ![g](pic.svg)"
+	got, err := New().RenderRebased(src, func(dest string) string { return "up/" + dest })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`href="up/../dns/index.html"`, `href="up/2/index.html"`, `href="https://example.com/"`,
+		`href="#top"`, `href="/root"`, `href="mailto:x@example.com"`, `src="up/pic.svg"`} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("RenderRebased: no %s in %s", want, got)
 		}
 	}
 }

@@ -177,27 +177,17 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		}
 	}
 	narration := make([]template.HTML, len(s.Steps))
+	over.Steps = g.stepLinks(s, -1, "")
 	for i, st := range s.Steps {
 		var err error
 		if narration[i], err = g.md.Render(st.Text); err != nil {
 			return err
 		}
-	}
-	over.Steps = g.stepLinks(s, -1, "")
-	for i, st := range s.Steps {
 		o := &over.Steps[i]
 		o.Narration, o.TextLang, o.Fields = narration[i], st.TextLang, st.Fields
-		// Narration links are written for the step page, a folder below
-		// the overview; text without a bracket has no link to move.
+		// Text without a bracket has no link to move.
 		if strings.Contains(st.Text, "]") {
-			n := strconv.Itoa(i + 1)
-			var err error
-			if o.Narration, err = g.md.RenderRebased(st.Text, func(dest string) string {
-				if rest, ok := strings.CutPrefix(dest, "../"); ok {
-					return rest
-				}
-				return n + "/" + dest
-			}); err != nil {
+			if o.Narration, err = g.md.RenderRebased(st.Text, fromStepFolder(i+1)); err != nil {
 				return err
 			}
 		}
@@ -254,6 +244,17 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		}
 	}
 	return nil
+}
+
+// fromStepFolder rewrites a link that narration wrote for step page n, in
+// folder n/, for the overview one folder up.
+func fromStepFolder(n int) func(dest string) string {
+	return func(dest string) string {
+		if rest, ok := strings.CutPrefix(dest, "../"); ok {
+			return rest
+		}
+		return strconv.Itoa(n) + "/" + dest
+	}
 }
 
 // stepLog holds each entry of a scene's step log in its three states, done,
