@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { site, pages } from "./lib.mjs";
+import { site, pages, latinDigits } from "./lib.mjs";
 
 test("all CSS and JavaScript together weigh under 30 KB", () => {
   const assets = path.join(site, "assets");
@@ -31,11 +31,3 @@ test("every step page's title is “Step n of N – label – scene”", () => {
   }
 });
 
-// latinDigits writes the decimal digits of any script as 0-9.
-function latinDigits(s) {
-  return s.replace(/\p{Nd}/gu, (d) => {
-    const c = d.codePointAt(0);
-    const zero = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xff10].find((z) => c >= z && c < z + 10);
-    return zero === undefined ? d : String(c - zero);
-  });
-}

@@ -148,3 +148,12 @@ export async function pool(items, n, fn) {
     }
   }));
 }
+
+// latinDigits writes the decimal digits of any script as 0-9.
+export function latinDigits(s) {
+  return s.replace(/\p{Nd}/gu, (d) => {
+    const c = d.codePointAt(0);
+    const zero = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xff10].find((z) => c >= z && c < z + 10);
+    return zero === undefined ? d : String(c - zero);
+  });
+}

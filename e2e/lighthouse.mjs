@@ -1,9 +1,10 @@
-// Lighthouse on a step page of the built site, in Debian's Chromium: prints
+// Lighthouse on step pages of the built site, in Debian's Chromium: prints
 // the performance, accessibility, best-practices and SEO scores for a phone
 // (Lighthouse's default, throttled) and a desktop, and exits 1 if any is
 // below 0.95 or when an audit could not run.
 //
-//   node e2e/lighthouse.mjs [path]    (default: the first scene's step 2)
+//   node e2e/lighthouse.mjs [path...]    (default: step 2 of the first scene,
+//   in the first left-to-right and the first right-to-left language)
 import fs from "node:fs";
 import path from "node:path";
 import lighthouse from "lighthouse";
@@ -13,10 +14,15 @@ import { serve, site, pages } from "./lib.mjs";
 const MIN = 0.95;
 const categories = ["performance", "accessibility", "best-practices", "seo"];
 
-const page = process.argv[2] || pages().find((p) => /^[^/]+\/[^/]+\/2\/index\.html$/.test(p));
-if (!page || !fs.existsSync(path.join(site, page))) {
-  console.error(`lighthouse: no step page ${page || ""} under ${site}; run make build first`);
-  process.exit(1);
+const RTL = ["ar", "fa", "he", "ur"];
+const step2 = pages().filter((p) => /^[^/]+\/[^/]+\/2\/index\.html$/.test(p));
+const targets = process.argv.length > 2 ? process.argv.slice(2)
+  : [step2.find((p) => !RTL.includes(p.split("/")[0])), step2.find((p) => RTL.includes(p.split("/")[0]))].filter(Boolean);
+for (const page of targets.length ? targets : [""]) {
+  if (!page || !fs.existsSync(path.join(site, page))) {
+    console.error(`lighthouse: no step page ${page} under ${site}; run make build first`);
+    process.exit(1);
+  }
 }
 
 const srv = await serve();
@@ -26,8 +32,8 @@ const chrome = await chromeLauncher.launch({
 });
 let failed = false;
 try {
-  const url = `${srv.url}/${page}`;
-  for (const preset of ["mobile", "desktop"]) {
+  for (const page of targets) for (const preset of ["mobile", "desktop"]) {
+    const url = `${srv.url}/${page}`;
     const config = preset === "desktop" ? (await import("lighthouse/core/config/desktop-config.js")).default : undefined;
     const { lhr } = await lighthouse(url, { port: chrome.port, onlyCategories: categories, logLevel: "error", output: "json" }, config);
     if (lhr.runtimeError) {

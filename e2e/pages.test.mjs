@@ -19,7 +19,11 @@ after(async () => { await browser?.close(); await srv?.close(); });
 for (const view of views) {
   test(`pages, ${view.name}: no axe violation, console error or other host${view.reflow ? ", no sideways scroll" : ""}`, async () => {
     const checked = new Set(sample().map((p) => p.path));
-    const list = view.reflow ? sample(undefined, true) : sample();
+    // Reflow: every page but the step pages of languages other than the
+    // first and Arabic, which are sampled (each page costs a second).
+    const list = view.reflow
+      ? sample(undefined, true).filter((p) => p.kind !== "step" || checked.has(p.path) || /^(en|ar)\//.test(p.path))
+      : sample();
     for (const kind of ["index", "overview", "step"]) {
       assert.ok(list.some((p) => p.kind === kind), `the built site has no ${kind} page`);
     }
