@@ -48,14 +48,23 @@ type View struct {
 func Write(w io.Writer, d *layout.Diagram, v View) error {
 	ew := &errWriter{w: w}
 	if v.Standalone {
-		fmt.Fprintln(ew, `<?xml version="1.0" encoding="UTF-8"?>`)
+		io.WriteString(ew, xmlDecl)
 	}
 	writeHead(ew, d, v)
 	if v.Standalone {
-		svgo.New(ew).Style("text/css", FontFaces(v.FontURL)+baseCSS+darkCSS)
+		io.WriteString(ew, styleElement(v.FontURL))
 	}
 	writeBody(ew, d, v.Step, nil)
 	return ew.err
+}
+
+const xmlDecl = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
+
+// styleElement is a standalone file's <style>, with its fonts at fontURL.
+func styleElement(fontURL string) string {
+	var b strings.Builder
+	svgo.New(&b).Style("text/css", FontFaces(fontURL)+baseCSS+darkCSS)
+	return b.String()
 }
 
 // Scene draws the step views of one laid-out diagram. A step looks the same
@@ -81,9 +90,7 @@ func NewScene(d *layout.Diagram) *Scene {
 // Pair is not safe for concurrent use.
 func (sc *Scene) Pair(v View, fontURL string) (inline, standalone []byte) {
 	if sc.style == "" || sc.fontURL != fontURL {
-		var b strings.Builder
-		svgo.New(&b).Style("text/css", FontFaces(fontURL)+baseCSS+darkCSS)
-		sc.style, sc.fontURL = b.String(), fontURL
+		sc.style, sc.fontURL = styleElement(fontURL), fontURL
 	}
 	head, body := &sc.head, &sc.body
 	head.Reset()
@@ -92,9 +99,8 @@ func (sc *Scene) Pair(v View, fontURL string) (inline, standalone []byte) {
 	writeBody(body, sc.d, v.Step, sc.pastStep)
 	inline = make([]byte, 0, head.Len()+body.Len())
 	inline = append(append(inline, head.Bytes()...), body.Bytes()...)
-	const decl = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
-	standalone = make([]byte, 0, len(decl)+head.Len()+len(sc.style)+body.Len())
-	standalone = append(append(append(append(standalone, decl...), head.Bytes()...), sc.style...), body.Bytes()...)
+	standalone = make([]byte, 0, len(xmlDecl)+head.Len()+len(sc.style)+body.Len())
+	standalone = append(append(append(append(standalone, xmlDecl...), head.Bytes()...), sc.style...), body.Bytes()...)
 	return inline, standalone
 }
 
