@@ -22,11 +22,17 @@ race:
 	$(GO) test -race ./...
 
 ## fuzz: run each fuzz target for FUZZTIME (default 20s)
+# Go 1.26 can end a timed run with "context deadline exceeded" and no failing
+# input (go.dev/issue/75804, fixed in Go 1.27): only a written input fails.
 FUZZTIME ?= 20s
 fuzz:
 	@$(GO) list -f '{{.ImportPath}} {{.Dir}}' ./... | while read pkg dir; do \
 	  for t in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$dir/*_test.go 2>/dev/null | sed 's/func //'); do \
-	    echo "fuzz $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	    echo "fuzz $$pkg $$t"; \
+	    out=$$($(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) $$pkg 2>&1) && { echo "$$out" | tail -1; continue; }; \
+	    if echo "$$out" | grep -q 'context deadline exceeded' && ! echo "$$out" | grep -q 'Failing input written'; then \
+	      echo "$$t: Go's fuzztime race (go.dev/issue/75804), no failing input: not a failure"; \
+	    else echo "$$out"; exit 1; fi; \
 	  done; \
 	done
 
