@@ -149,6 +149,9 @@ export async function pool(items, n, fn) {
   }));
 }
 
+// RTL are the right-to-left languages the tests know by their tags.
+export const RTL = ["ar", "fa", "he", "ur"];
+
 // latinDigits writes the decimal digits of any script as 0-9.
 export function latinDigits(s) {
   return s.replace(/\p{Nd}/gu, (d) => {

@@ -9,12 +9,11 @@ import fs from "node:fs";
 import path from "node:path";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
-import { serve, site, pages } from "./lib.mjs";
+import { serve, site, pages, RTL } from "./lib.mjs";
 
 const MIN = 0.95;
 const categories = ["performance", "accessibility", "best-practices", "seo"];
 
-const RTL = ["ar", "fa", "he", "ur"];
 const step2 = pages().filter((p) => /^[^/]+\/[^/]+\/2\/index\.html$/.test(p));
 const targets = process.argv.length > 2 ? process.argv.slice(2)
   : [step2.find((p) => !RTL.includes(p.split("/")[0])), step2.find((p) => RTL.includes(p.split("/")[0]))].filter(Boolean);

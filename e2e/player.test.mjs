@@ -6,9 +6,8 @@
 // once.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, pages, languages, settle, latinDigits } from "./lib.mjs";
+import { serve, launch, pages, languages, settle, latinDigits, RTL } from "./lib.mjs";
 
-const RTL = ["ar", "fa", "he", "ur"];
 // scene picks a language's shortest scene of three steps or more (which keeps
 // autoplay short): its folder and its number of steps.
 function scene(lang) {

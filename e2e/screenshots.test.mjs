@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serve, launch, pages, languages, settle, root } from "./lib.mjs";
+import { serve, launch, pages, languages, settle, root, RTL } from "./lib.mjs";
 
 const out = process.env.UPDATE_SCREENSHOTS ? path.join(root, "docs") : fs.mkdtempSync(path.join(os.tmpdir(), "lessongen-shots-"));
 const views = [
@@ -32,7 +32,7 @@ before(async () => { srv = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
 const langs = languages();
-const ltr = langs.find((l) => !["ar", "fa", "he", "ur"].includes(l));
+const ltr = langs.find((l) => !RTL.includes(l));
 for (const [lang, prefix] of [[ltr, "step"], ["ar", "step-ar"]]) {
   test(`screenshots of a step page in ${lang || "a left-to-right language"}`, { skip: !langs.includes(lang) && `no /${lang || "ltr"}/ pages yet` }, async () => {
     const page0 = stepPage(lang);

@@ -9,7 +9,7 @@ import (
 )
 
 // "all:" because template partials have names that start with "_", which
-// go:embed leaves out otherwise.
+// the embed directive leaves out otherwise.
 //
 //go:embed all:default
 var files embed.FS

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/lessongen/lessongen/generator/content"
+	"github.com/lessongen/lessongen/generator/diag"
 	"github.com/lessongen/lessongen/generator/i18n"
 	"github.com/lessongen/lessongen/generator/locale"
 )
@@ -43,11 +44,9 @@ func statusCmd(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	opts := options(*dir)
-	site, diags := content.Load(opts.Content, opts.ContentName)
-	if diags.HasErrors() {
-		report(stderr, diags)
-		return errReported
+	site, diags, err := loadValid(*dir, stderr)
+	if err != nil {
+		return err
 	}
 	statuses := i18n.Report(site, *lang, diags)
 	if *lang != "" && len(statuses) == 0 {
@@ -80,11 +79,9 @@ func extractCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "lessongen i18n extract: %q is not a BCP 47 language tag spelt canonically (such as ja, zh-Hans or pt-BR)\n", tag)
 		return errUsage
 	}
-	opts := options(*dir)
-	site, diags := content.Load(opts.Content, opts.ContentName)
-	if diags.HasErrors() {
-		report(stderr, diags)
-		return errReported
+	site, _, err := loadValid(*dir, stderr)
+	if err != nil {
+		return err
 	}
 	if tag == site.Language {
 		fmt.Fprintf(stderr, "lessongen i18n extract: %q is the source language\n", tag)
@@ -148,4 +145,16 @@ func writeAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// loadValid loads the content in dir; when it has errors, it prints them
+// and returns errReported, since translation reports need a whole site.
+func loadValid(dir string, stderr io.Writer) (*content.Site, diag.List, error) {
+	opts := options(dir)
+	site, diags := content.Load(opts.Content, opts.ContentName)
+	if diags.HasErrors() {
+		report(stderr, diags)
+		return nil, nil, errReported
+	}
+	return site, diags, nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/lessongen/lessongen/generator/content"
 	"github.com/lessongen/lessongen/generator/layout"
+	"github.com/lessongen/lessongen/generator/synth"
 )
 
 // fixtures are the scenes laid out by the tests: every construct in five
@@ -29,8 +30,8 @@ func fixtures(t testing.TB) map[string]*content.Scene {
 		}
 		fsys["scenes/"+strings.ToLower(filepath.Base(f))] = &fstest.MapFile{Data: data}
 	}
-	fsys["scenes/long.yaml"] = &fstest.MapFile{Data: []byte(LongScene(120, 4))}
-	fsys["scenes/bench.yaml"] = &fstest.MapFile{Data: []byte(LongScene(30, 4))}
+	fsys["scenes/long.yaml"] = &fstest.MapFile{Data: []byte(synth.LongScene(120, 4))}
+	fsys["scenes/bench.yaml"] = &fstest.MapFile{Data: []byte(synth.LongScene(30, 4))}
 	site, diags := content.Load(fsys, "fixture")
 	if diags.HasErrors() {
 		t.Fatalf("fixture: %s", diags)
@@ -40,33 +41,6 @@ func fixtures(t testing.TB) map[string]*content.Scene {
 		out[s.ID] = s
 	}
 	return out
-}
-
-// LongScene writes a scene of n steps between actors, of every kind of step.
-func LongScene(n, actors int) string {
-	var b strings.Builder
-	b.WriteString("title: long\ntopic: t\nactors:\n")
-	for i := range actors {
-		fmt.Fprintf(&b, "  - {id: a%d, name: Actor %d, kind: server}\n", i, i)
-	}
-	b.WriteString("steps:\n")
-	for i := range n {
-		from, to := i%actors, (i+1)%actors
-		phase := fmt.Sprintf("Phase %d", i/7)
-		switch i % 5 {
-		case 0:
-			fmt.Fprintf(&b, "  - {note: a%d, label: Note %d, phase: %s}\n", from, i, phase)
-		case 1:
-			fmt.Fprintf(&b, "  - {from: a%d, to: a%d, label: Message %d with a longer label that wraps, phase: %s}\n", from, to, i, phase)
-		case 2:
-			fmt.Fprintf(&b, "  - {from: a%d, to: a%d, label: Reply %d, reply: true}\n", to, from, i)
-		case 3:
-			fmt.Fprintf(&b, "  - {from: a%d, to: a%d, label: Self %d}\n", from, from, i)
-		default:
-			fmt.Fprintf(&b, "  - {from: a%d, to: a%d, label: Secure %d, secure: true, phase: %s}\n", from, to, i, phase)
-		}
-	}
-	return b.String()
 }
 
 // items lists every text with the box it must stay in, and the arrowheads

@@ -4,9 +4,8 @@
 // step, marking earlier steps as past and the given one as current, with
 // classes that PageCSS colours: a standalone file carries it in a <style>
 // element, a page in its stylesheet, so a strict Content-Security-Policy
-// needs no inline style. All SVG
-// elements are written with svgo; the root, <symbol> and <text> tags, which
-// svgo cannot write as needed here, by hand.
+// needs no inline style. All SVG is written with svgo but the root's start
+// tag, its title and the <symbol> tags, which svgo cannot write as needed.
 //
 // What a page can rely on: the root is svg.lgd; each actor is a group
 // g#lgd-a-{id}, with class "on" when it takes part in the current step;

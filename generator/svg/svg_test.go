@@ -17,6 +17,7 @@ import (
 	"github.com/lessongen/lessongen/generator/content"
 	"github.com/lessongen/lessongen/generator/layout"
 	"github.com/lessongen/lessongen/generator/svg"
+	"github.com/lessongen/lessongen/generator/synth"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -27,7 +28,7 @@ func fixture(t testing.TB, name string) *content.Scene {
 	t.Helper()
 	fsys := fstest.MapFS{"site.yaml": {Data: []byte("title: T\nlanguage: en\ntopics:\n  - {id: t, title: T}\n")}}
 	if name == "long" {
-		fsys["scenes/long.yaml"] = &fstest.MapFile{Data: []byte(longScene(30, 4))}
+		fsys["scenes/long.yaml"] = &fstest.MapFile{Data: []byte(synth.LongScene(30, 4))}
 	} else {
 		data, err := os.ReadFile(filepath.Join("testdata", name+".yaml"))
 		if err != nil {
@@ -40,32 +41,6 @@ func fixture(t testing.TB, name string) *content.Scene {
 		t.Fatalf("%s: %s", name, diags)
 	}
 	return site.Scenes[0]
-}
-
-// longScene is a scene of n steps between actors, every kind of step in turn.
-func longScene(n, actors int) string {
-	var b strings.Builder
-	b.WriteString("title: long\ntopic: t\nactors:\n")
-	for i := range actors {
-		fmt.Fprintf(&b, "  - {id: a%d, name: Actor %d, kind: server}\n", i, i)
-	}
-	b.WriteString("steps:\n")
-	for i := range n {
-		from, to := i%actors, (i+1)%actors
-		switch i % 5 {
-		case 0:
-			fmt.Fprintf(&b, "  - {note: a%d, label: Note %d, phase: Phase %d}\n", from, i, i/7)
-		case 1:
-			fmt.Fprintf(&b, "  - {from: a%d, to: a%d, label: Message %d with a longer label that wraps, phase: Phase %d}\n", from, to, i, i/7)
-		case 2:
-			fmt.Fprintf(&b, "  - {from: a%d, to: a%d, label: Reply %d, reply: true}\n", to, from, i)
-		case 3:
-			fmt.Fprintf(&b, "  - {from: a%d, to: a%d, label: Self %d}\n", from, from, i)
-		default:
-			fmt.Fprintf(&b, "  - {from: a%d, to: a%d, label: Secure %d, secure: true}\n", from, to, i)
-		}
-	}
-	return b.String()
 }
 
 // goldens are the fixtures drawn into testdata/*.golden.svg, each with its

@@ -3,6 +3,7 @@
 // narration per step) with complete translations, written as a lessongen
 // content folder and as the equivalent Hugo site, so that both tools are
 // measured on the same words. The same arguments make the same site.
+// LongScene is a single long scene for the layout and drawing tests.
 package synth
 
 import (
@@ -54,7 +55,8 @@ func New(nScenes, nSteps, nLangs int) *Site {
 		sc := scene{id: fmt.Sprintf("scene-%03d", i+1), title: sentence(r, 4), summary: sentence(r, 14)}
 		nActors := 3 + r.IntN(4)
 		for a := range nActors {
-			sc.actors = append(sc.actors, fmt.Sprintf("%s %d", strings.Title(words[r.IntN(len(words))]), a+1))
+			w := words[r.IntN(len(words))] // ASCII, so its first byte is its first letter
+			sc.actors = append(sc.actors, fmt.Sprintf("%s%s %d", strings.ToUpper(w[:1]), w[1:], a+1))
 		}
 		phase := ""
 		for j := range nSteps {
