@@ -80,48 +80,53 @@ func run(opts Options, w Writer, inc *Incremental) (Stats, diag.List, error) {
 		return Stats{}, diags, ErrContent
 	}
 	cw := &countingWriter{w: w, progress: opts.Progress, stats: Stats{Languages: len(s.Languages)}}
+	sw := inc.siteWriter(cw) // for the files of no one scene
 	for _, a := range th.Assets {
-		if err := cw.WriteFile("assets/"+a.Path, a.Data); err != nil {
+		if err := sw.WriteFile("assets/"+a.Path, a.Data); err != nil {
 			return cw.stats, diags, err
 		}
 	}
 	// Each language sees the site through its translations; scenes are laid
 	// out per language, since label widths and direction differ.
+	shared := sharedKey(s, th)
+	memo := inc.memo(shared)
 	gens := make([]*site.Generator, len(s.Languages))
-	for i, l := range s.Languages {
+	err := parallel(opts.Workers, len(gens), func(i int) error {
+		l := s.Languages[i]
 		gens[i] = site.New(s.In(l), th, l, s.Languages)
+		gens[i].Memo = memo
 		f, err := gens[i].Index(false)
 		if err == nil {
-			err = cw.WriteFile(f.Path, f.Data)
+			err = sw.WriteFile(f.Path, f.Data)
 		}
-		if err != nil {
-			return cw.stats, diags, err
-		}
+		return err
+	})
+	if err != nil {
+		return cw.stats, diags, err
 	}
 	root, err := gens[0].Index(true)
 	if len(gens) > 1 {
 		root, err = gens[0].Languages()
 	}
 	if err == nil {
-		err = cw.WriteFile(root.Path, root.Data)
+		err = sw.WriteFile(root.Path, root.Data)
 	}
 	if err == nil {
 		var nf site.File
 		if nf, err = gens[0].NotFound(); err == nil {
-			err = cw.WriteFile(nf.Path, nf.Data)
+			err = sw.WriteFile(nf.Path, nf.Data)
 		}
 	}
 	if err == nil {
-		err = cw.WriteFile("robots.txt", site.Robots(s))
+		err = sw.WriteFile("robots.txt", site.Robots(s))
 	}
 	if sm := site.Sitemap(s); err == nil && sm != nil {
-		err = cw.WriteFile("sitemap.xml", sm)
+		err = sw.WriteFile("sitemap.xml", sm)
 	}
 	if err != nil {
 		return cw.stats, diags, err
 	}
 	scenes := len(s.Scenes)
-	shared := sharedKey(s, th)
 	err = parallel(opts.Workers, len(gens)*scenes, func(i int) error {
 		g := gens[i/scenes]
 		sc := g.Site.Scenes[i%scenes]

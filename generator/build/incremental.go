@@ -1,11 +1,13 @@
 package build
 
 import (
+	"maps"
 	"sort"
 	"sync"
 
 	"github.com/lessongen/lessongen/generator/content"
 	"github.com/lessongen/lessongen/generator/diag"
+	"github.com/lessongen/lessongen/generator/site"
 	"github.com/lessongen/lessongen/generator/theme"
 )
 
@@ -15,7 +17,7 @@ import (
 // one scene's narration re-renders that scene in every language; editing a
 // locale file, that language's pages of that scene; editing a template,
 // site.yaml or anything shared, everything. Index pages, which list every
-// scene, are always rendered.
+// scene, are rendered again when what they show of any scene changed.
 type Incremental struct {
 	opts   Options
 	parsed content.Cache
@@ -23,10 +25,16 @@ type Incremental struct {
 	mu   sync.Mutex
 	prev *Memory
 	// keys are the input fingerprints of the last good build and of the
-	// build under way, by "lang/scene"; files the paths each wrote.
-	keys, next       map[string]uint64
-	files, nextFiles map[string][]string
-	cur              *Memory
+	// build under way, by "lang/scene"; files the paths each wrote, and
+	// siteFiles the paths of the files of no one scene (assets, indexes).
+	keys, next               map[string]uint64
+	files, nextFiles         map[string][]string
+	siteFiles, nextSiteFiles []string
+	cur                      *Memory
+	// index keeps the index pages while the inputs of every page, whose
+	// fingerprint is shared, stay the same.
+	index  *site.Memo
+	shared uint64
 }
 
 // NewIncremental returns an Incremental for opts; its first Build is a full
@@ -40,12 +48,24 @@ func NewIncremental(opts Options) *Incremental {
 // the build fails, the previous one stays the base of the next.
 func (inc *Incremental) Build() (*Memory, Stats, diag.List, error) {
 	m := &Memory{}
-	inc.cur, inc.next, inc.nextFiles = m, map[string]uint64{}, map[string][]string{}
+	if inc.prev != nil {
+		// The build starts from a copy of the previous one: copying the map
+		// whole costs far less than carrying tens of thousands of files
+		// over one by one. It then removes or replaces what changed.
+		m.files = maps.Clone(inc.prev.files)
+		m.remove(inc.siteFiles)
+	}
+	inc.cur, inc.next, inc.nextFiles, inc.nextSiteFiles = m, map[string]uint64{}, map[string][]string{}, nil
 	stats, diags, err := run(inc.opts, m, inc)
 	if err != nil {
 		return nil, stats, diags, err
 	}
-	inc.prev, inc.keys, inc.files = m, inc.next, inc.nextFiles
+	for id, paths := range inc.files {
+		if _, ok := inc.next[id]; !ok {
+			m.remove(paths) // a scene or language that is gone
+		}
+	}
+	inc.prev, inc.keys, inc.files, inc.siteFiles = m, inc.next, inc.nextFiles, inc.nextSiteFiles
 	return m, stats, diags, nil
 }
 
@@ -59,6 +79,39 @@ func (inc *Incremental) wrote(lang, scene string, paths []string) {
 	inc.mu.Unlock()
 }
 
+// siteWriter returns the writer of the files of no one scene, which records
+// their paths, so that the next build can remove any it does not write.
+func (inc *Incremental) siteWriter(w Writer) Writer {
+	if inc == nil {
+		return w
+	}
+	return siteWriter{inc, w}
+}
+
+type siteWriter struct {
+	inc *Incremental
+	w   Writer
+}
+
+func (s siteWriter) WriteFile(path string, data []byte) error {
+	s.inc.mu.Lock()
+	s.inc.nextSiteFiles = append(s.inc.nextSiteFiles, path)
+	s.inc.mu.Unlock()
+	return s.w.WriteFile(path, data)
+}
+
+// memo returns the Memo of index pages for a build whose shared inputs
+// have the fingerprint shared: a new one when they changed.
+func (inc *Incremental) memo(shared uint64) *site.Memo {
+	if inc == nil {
+		return nil
+	}
+	if inc.index == nil || inc.shared != shared {
+		inc.index, inc.shared = &site.Memo{}, shared
+	}
+	return inc.index
+}
+
 func (inc *Incremental) cache() *content.Cache {
 	if inc == nil {
 		return nil
@@ -67,8 +120,9 @@ func (inc *Incremental) cache() *content.Cache {
 }
 
 // reuse records the fingerprint of a scene's inputs in one language and,
-// when the previous build had the same, carries its files over into the new
-// build and reports true. A nil Incremental reuses nothing.
+// when the previous build had the same, keeps its files in the new build
+// and reports true; otherwise it removes them, for the caller to write
+// anew. A nil Incremental reuses nothing.
 func (inc *Incremental) reuse(lang, scene string, key uint64, cw *countingWriter) bool {
 	if inc == nil {
 		return false
@@ -83,10 +137,8 @@ func (inc *Incremental) reuse(lang, scene string, key uint64, cw *countingWriter
 	}
 	inc.mu.Unlock()
 	if !same {
+		inc.cur.remove(paths) // the scene may now have fewer steps
 		return false
-	}
-	for _, p := range paths {
-		inc.cur.WriteFile(p, inc.prev.File(p)) // pages are never modified, so sharing the bytes is safe
 	}
 	cw.mu.Lock()
 	cw.stats.Reused += len(paths)

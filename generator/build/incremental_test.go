@@ -35,6 +35,16 @@ func TestIncremental(t *testing.T) {
 		}
 		os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644)
 	}
+	cut := func(file, from string) {
+		t.Helper()
+		p := filepath.Join(dir, file)
+		data, err := os.ReadFile(p)
+		i := bytes.Index(data, []byte(from))
+		if err != nil || i < 0 {
+			t.Fatalf("%s has no %q", file, from)
+		}
+		os.WriteFile(p, data[:i], 0o644)
+	}
 	rendered := func(st Stats) int { return st.Pages }
 	for _, tc := range []struct {
 		name  string
@@ -44,8 +54,15 @@ func TestIncremental(t *testing.T) {
 		{"nothing", func() {}, 5},
 		{"one scene's narration", func() { edit("scenes/scene-002.yaml", "text: |\n      ", "text: |\n      Edited. ") }, 3*6 + 5},
 		{"one locale file", func() { edit("locales/de/scene-003.yaml", "label: \"[de] ", "label: \"[de] Neu ") }, 6 + 5},
+		// Titles are on the index pages, which must not keep the old ones.
+		{"one scene's title", func() { edit("scenes/scene-002.yaml", "title: \"", "title: \"Edited ") }, 3*6 + 5},
+		{"one translated title", func() { edit("locales/de/scene-003.yaml", "title: \"[de] ", "title: \"[de] Neu ") }, 6 + 5},
 		{"a template", func() { theme["templates/step.html"] = &fstest.MapFile{Data: editedTemplate(t, "step.html")} }, 3*4*6 + 5},
 		{"site.yaml", func() { edit("site.yaml", "title: Synthetic lessons", "title: Edited lessons") }, 3*4*6 + 5},
+		// What a rebuild no longer writes must be gone, as after a full build.
+		{"the stylesheet", func() { theme["assets/style.css"] = &fstest.MapFile{Data: editedAsset(t, "style.css", ".edited{}")} }, 3*4*6 + 5},
+		{"a step removed", func() { cut("scenes/scene-002.yaml", "  - id: s5\n") }, 3*5 + 5},
+		{"a scene removed", func() { os.Remove(filepath.Join(dir, "scenes/scene-004.yaml")) }, 5},
 	} {
 		tc.edit()
 		m, st, diags, err := inc.Build()
@@ -68,6 +85,15 @@ func TestIncremental(t *testing.T) {
 			}
 		}
 	}
+}
+
+// editedAsset is a theme asset with more appended.
+func editedAsset(t *testing.T, name, more string) []byte {
+	data, err := os.ReadFile("../../themes/default/assets/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(data, more...)
 }
 
 // editedTemplate is a theme template with a change that alters no output,

@@ -54,7 +54,7 @@ func hostileSite() fstest.MapFS {
 }
 
 var (
-	themeScript = regexp.MustCompile(`^(\.\./)*assets/script\.[0-9a-f]{10}\.js$`)
+	themeScript = regexp.MustCompile(`^((\.\./)*|/([a-z0-9-]+/)*)assets/script\.[0-9a-f]{10}\.js$`)
 	badURL      = regexp.MustCompile(`(?i)^\s*(javascript|vbscript|data):`)
 )
 

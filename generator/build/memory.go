@@ -23,6 +23,15 @@ func (m *Memory) WriteFile(path string, data []byte) error {
 	return nil
 }
 
+// remove forgets the files at paths.
+func (m *Memory) remove(paths []string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, p := range paths {
+		delete(m.files, p)
+	}
+}
+
 // File returns the file at path, or nil.
 func (m *Memory) File(path string) []byte {
 	m.mu.Lock()

@@ -15,6 +15,82 @@ import (
 type Cache struct {
 	mu      sync.Mutex
 	entries map[string]cached
+	// checks are the findings of the check of each scene translation, by
+	// the translation's path; scenes are the scenes as Site.In translated
+	// them, by language and the scene's path.
+	checks map[string]check
+	scenes map[[2]string]translatedScene
+}
+
+// translated says which files, by their hashes, a translated scene was made
+// from, in which language from which source language.
+type translated struct {
+	lang, src string
+	scene, tr uint64
+}
+
+type translatedScene struct {
+	key   translated
+	scene *Scene
+}
+
+// translated returns translate(), or what it returned last time for the
+// scene at path in the same language from the same files: on a large site,
+// translating every scene again after each save costs more than rendering
+// the one that changed. Translated scenes, like decoded ones, are never
+// modified.
+func (c *Cache) translated(path string, key translated, translate func() *Scene) *Scene {
+	if c == nil {
+		return translate()
+	}
+	id := [2]string{key.lang, path}
+	c.mu.Lock()
+	e, ok := c.scenes[id]
+	c.mu.Unlock()
+	if ok && e.key == key {
+		return e.scene
+	}
+	sc := translate()
+	c.mu.Lock()
+	if c.scenes == nil {
+		c.scenes = map[[2]string]translatedScene{}
+	}
+	c.scenes[id] = translatedScene{key, sc}
+	c.mu.Unlock()
+	return sc
+}
+
+// check is what checking a scene translation found, and the hashes of the
+// scene file and the translation file it was found in.
+type check struct {
+	scene, tr uint64
+	diags     diag.List
+}
+
+// checked returns what run finds in the translation at path, or what it
+// found last time when the scene file and the translation have the same
+// hashes (scene and tr) as then: checking every translation of a large site
+// after each save would cost more than rebuilding what changed.
+func (c *Cache) checked(path string, scene, tr uint64, run func(*diag.List)) diag.List {
+	if c != nil {
+		c.mu.Lock()
+		e, ok := c.checks[path]
+		c.mu.Unlock()
+		if ok && e.scene == scene && e.tr == tr {
+			return e.diags
+		}
+	}
+	var diags diag.List
+	run(&diags)
+	if c != nil {
+		c.mu.Lock()
+		if c.checks == nil {
+			c.checks = map[string]check{}
+		}
+		c.checks[path] = check{scene, tr, diags}
+		c.mu.Unlock()
+	}
+	return diags
 }
 
 type cached struct {

@@ -33,7 +33,7 @@ type LocaleFile struct {
 // changes it. Running Extract on its own output changes nothing.
 func Extract(s *Site, l *Language) (Extracted, error) {
 	var out Extracted
-	checkTranslations(s, l, &out.Removed)
+	checkTranslations(s, l, s.Files, nil, &out.Removed)
 	for i := range out.Removed {
 		out.Removed[i].Message = strings.Replace(out.Removed[i].Message, "translation of", "removed the translation of", 1)
 	}

@@ -206,3 +206,29 @@ func TestLanguageOrder(t *testing.T) {
 		t.Errorf("languages with a list: %s", got)
 	}
 }
+
+// TestCachedCheck loads content again and again through one Cache, as
+// lessongen serve does, and checks that a translation's warnings follow
+// edits to either the scene or the translation.
+func TestCachedCheck(t *testing.T) {
+	fsys := i18nFS(map[string]string{"locales/ja/ok.yaml": "steps:\n  syn:\n    label: x\n"})
+	var cache Cache
+	const orphan = `content/locales/ja/ok.yaml:2:3: warning: translation of unknown step "syn"`
+	for _, tc := range []struct {
+		name, file, old, new string
+		warned               bool
+	}{
+		{"first load", "", "", "", false},
+		{"the step renamed in the scene", "scenes/ok.yaml", "id: syn", "id: syn1", true},
+		{"nothing", "", "", "", true},
+		{"the translation renamed too", "locales/ja/ok.yaml", "syn:", "syn1:", false},
+	} {
+		if tc.file != "" {
+			fsys[tc.file].Data = []byte(strings.Replace(string(fsys[tc.file].Data), tc.old, tc.new, 1))
+		}
+		_, diags := LoadCached(fsys, "content", &cache)
+		if got := strings.Contains(diags.String(), orphan); got != tc.warned {
+			t.Errorf("after %s: warned %v, want %v:\n%s", tc.name, got, tc.warned, diags)
+		}
+	}
+}

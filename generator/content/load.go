@@ -68,7 +68,7 @@ func LoadCached(fsys fs.FS, root string, cache *Cache) (*Site, diag.List) {
 		crossCheck(site, &diags)
 		sortScenes(site)
 		l.locales(display, site)
-		site.Files = l.files
+		site.Files, site.cache = l.files, cache
 	}
 	diags.Sort()
 	return site, diags

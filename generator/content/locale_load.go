@@ -44,7 +44,7 @@ func (l *loader) locales(display func(string) string, site *Site) {
 	}
 	site.Languages = orderLanguages(site, langs, diags)
 	for _, lang := range site.Languages {
-		checkTranslations(site, lang, diags)
+		checkTranslations(site, lang, l.files, l.cache, diags)
 	}
 }
 

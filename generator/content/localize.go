@@ -19,7 +19,12 @@ func (s *Site) In(l *Language) *Site {
 	}
 	out.Scenes = make([]*Scene, len(s.Scenes))
 	for i, sc := range s.Scenes {
-		out.Scenes[i] = sc.in(l, src)
+		var tr uint64
+		if t := l.Scenes[sc.ID]; t != nil {
+			tr = s.Files[t.Path]
+		}
+		key := translated{lang: l.Tag, src: src, scene: s.Files[sc.Path], tr: tr}
+		out.Scenes[i] = s.cache.translated(sc.Path, key, func() *Scene { return sc.in(l, src) })
 	}
 	return &out
 }

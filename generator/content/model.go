@@ -34,6 +34,9 @@ type Site struct {
 	// topicsBroken is set when the topics could not be read, so that scenes
 	// are not also told their topic is unknown.
 	topicsBroken bool
+	// cache, when the site was loaded with one, keeps In's translated
+	// scenes too.
+	cache *Cache
 	// Scenes are sorted by topic (in the order of Topics), then by Order,
 	// then by ID.
 	Scenes []*Scene

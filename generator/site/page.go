@@ -34,9 +34,8 @@ type Page struct {
 	LangName string
 	// Canonical is the page's absolute URL and Image the absolute URL of the
 	// shared social image; both are "" unless the site has an absolute base
-	// URL. Base, when set, is the <base href> of a page served at any path
-	// (404.html).
-	Canonical, Image, Base string
+	// URL.
+	Canonical, Image string
 	// Alternates are this page in every language of the site, the page's own
 	// included; XDefault is the version for readers of none of them.
 	Alternates []Alternate

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,8 +31,10 @@ type Generator struct {
 	Lang  *content.Language
 	// Langs are all the site's languages, for links between them.
 	Langs []*content.Language
-	md    *markdown.Renderer
-	ui    content.Strings
+	// Memo, when set, keeps index pages from one build to the next.
+	Memo *Memo
+	md   *markdown.Renderer
+	ui   content.Strings
 }
 
 // New returns a Generator for language lang of a site whose languages are
@@ -110,18 +113,24 @@ func (g *Generator) url(root, rel string) string {
 }
 
 // NotFound renders 404.html. Hosts serve it at whatever path was missing,
-// so its links cannot be relative to where it lies: a <base> element with
-// the base URL's path makes them relative to the site root instead.
+// so its links cannot be relative to where it lies: they start from the
+// base URL's path instead ("/repo/en/index.html"). A <base> element would
+// do the same for links, but would also send the skip link's "#main" to
+// the site's home page.
 func (g *Generator) NotFound() (File, error) {
 	p := NotFoundPage{Page: g.page("", g.ui["not_found"]["other"]+" – "+g.Site.Title, "")}
-	base := g.Site.BaseURL
-	if u, err := url.Parse(base); err == nil && u.Path != "" {
-		base = u.Path
+	root := g.Site.BaseURL
+	if u, err := url.Parse(root); err == nil && u.Path != "" {
+		root = u.Path
 	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
+	if !strings.HasSuffix(root, "/") {
+		root += "/"
 	}
-	p.Base, p.Canonical = base, ""
+	p.Canonical = ""
+	p.Root, p.CSS, p.JS, p.Home = root+p.Root, root+p.CSS, root+p.JS, root+p.Home
+	for i := range p.Alternates {
+		p.Alternates[i].Link = root + p.Alternates[i].Link
+	}
 	data, err := g.execute("404.html", &p)
 	return File{Path: "404.html", Data: data}, err
 }
@@ -153,7 +162,7 @@ func (g *Generator) Index(atRoot bool) (File, error) {
 			p.Topics = append(p.Topics, topic)
 		}
 	}
-	data, err := g.execute("index.html", &p)
+	data, err := g.Memo.execute(g, name, "index.html", &p)
 	return File{Path: name, Data: data}, err
 }
 
@@ -177,7 +186,7 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		}
 	}
 	narration := make([]template.HTML, len(s.Steps))
-	over.Steps = g.stepLinks(s, -1, "")
+	over.Steps = g.stepLinks(s, "")
 	for i, st := range s.Steps {
 		var err error
 		if narration[i], err = g.md.Render(st.Text); err != nil {
@@ -206,7 +215,8 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 	}
 
 	total := len(s.Steps)
-	log, err := g.stepLog(s)
+	links := g.stepLinks(s, "../")
+	log, err := g.stepLog(links)
 	if err != nil {
 		return err
 	}
@@ -218,7 +228,7 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		p.Page = g.page(fmt.Sprintf("%s/%d/index.html", s.ID, n), "", st.Label)
 		p.Title = p.T("step_of", "n", n, "total", total) + " – " + st.Label + " – " + s.Title
 		p.Scene.URL = "../index.html"
-		p.Steps = g.stepLinks(s, i, "../")
+		p.Steps = marked(links, i)
 		p.StepLog = log.at(i)
 		p.Step = p.Steps[i]
 		p.First, p.Last = p.Steps[0].URL, p.Steps[total-1].URL
@@ -263,12 +273,11 @@ func fromStepFolder(n int) func(dest string) string {
 // times was most of the build's time.
 type stepLog [][3]string
 
-func (g *Generator) stepLog(s *content.Scene) (stepLog, error) {
-	t, ok := g.Theme.Pages["step.html"]
-	if !ok {
-		return nil, fmt.Errorf("the theme has no template step.html")
+func (g *Generator) stepLog(links []StepLink) (stepLog, error) {
+	t, err := g.template("step.html")
+	if err != nil {
+		return nil, err
 	}
-	links := g.stepLinks(s, -1, "../")
 	log := make(stepLog, len(links))
 	var buf strings.Builder
 	for i, l := range links {
@@ -300,9 +309,9 @@ func (log stepLog) at(current int) template.HTML {
 	return template.HTML(b.String()) // #nosec: each entry comes from html/template
 }
 
-// stepLinks lists a scene's steps for the step log, with current (or -1)
-// marked; prefix leads from the page to the scene's folder.
-func (g *Generator) stepLinks(s *content.Scene, current int, prefix string) []StepLink {
+// stepLinks lists a scene's steps for the step log, none of them current;
+// prefix leads from the page to the scene's folder.
+func (g *Generator) stepLinks(s *content.Scene, prefix string) []StepLink {
 	arrow := " → "
 	if g.Lang.Dir == "rtl" {
 		arrow = " ← "
@@ -316,16 +325,34 @@ func (g *Generator) stepLinks(s *content.Scene, current int, prefix string) []St
 		case st.To != st.From:
 			who += ", " + s.Actors[st.To].Name
 		}
-		out[i] = StepLink{N: i + 1, URL: fmt.Sprintf("%s%d/index.html", prefix, i+1), Who: who, Label: st.Label, LabelLang: st.LabelLang,
-			Current: i == current, Done: i < current}
+		out[i] = StepLink{N: i + 1, URL: fmt.Sprintf("%s%d/index.html", prefix, i+1), Who: who, Label: st.Label, LabelLang: st.LabelLang}
 	}
 	return out
 }
 
-func (g *Generator) execute(name string, data any) ([]byte, error) {
+// marked is a copy of links as the page of step current lists them.
+func marked(links []StepLink, current int) []StepLink {
+	out := slices.Clone(links)
+	for i := range out {
+		out[i].Current, out[i].Done = i == current, i < current
+	}
+	return out
+}
+
+// template is the theme's page template name, with the partials it uses.
+func (g *Generator) template(name string) (*template.Template, error) {
 	t, ok := g.Theme.Pages[name]
 	if !ok {
 		return nil, fmt.Errorf("the theme has no template %s", name)
+	}
+	return t, nil
+}
+
+// execute renders the page template name with data.
+func (g *Generator) execute(name string, data any) ([]byte, error) {
+	t, err := g.template(name)
+	if err != nil {
+		return nil, err
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
