@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/lessongen/lessongen/generator/diag"
 	"gopkg.in/yaml.v3"
@@ -35,6 +38,8 @@ func LoadCached(fsys fs.FS, root string, cache *Cache) (*Site, diag.List) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		diags.Errorf(diag.Pos{Path: display("scenes")}, "cannot read the scenes folder: %v", unwrapPath(err))
 	}
+	type sceneFile struct{ name, display, id string }
+	var files []sceneFile
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") {
@@ -54,7 +59,14 @@ func LoadCached(fsys fs.FS, root string, cache *Cache) (*Site, diag.List) {
 			diags.Errorf(diag.Pos{Path: p}, "scene id %q (the file name) %s", id, msg)
 			continue
 		}
-		v := l.file("scenes/"+name, p, func(d *decoder, n *yaml.Node) any { return d.scene(n, id) })
+		files = append(files, sceneFile{name, p, id})
+	}
+	scenes := make([]any, len(files))
+	inParallel(len(files), func(i int) {
+		f := files[i]
+		scenes[i] = l.file("scenes/"+f.name, f.display, func(d *decoder, n *yaml.Node) any { return d.scene(n, f.id) })
+	})
+	for _, v := range scenes {
 		if sc, ok := v.(*Scene); ok && site != nil {
 			copy := *sc
 			copy.Lang = site.Language
@@ -74,10 +86,13 @@ func LoadCached(fsys fs.FS, root string, cache *Cache) (*Site, diag.List) {
 	return site, diags
 }
 
-// loader reads the files of one Load.
+// loader reads the files of one Load, several at once: decoding YAML is
+// most of loading a large site.
 type loader struct {
 	fsys  fs.FS
 	cache *Cache
+	// mu guards diags and files.
+	mu    sync.Mutex
 	diags *diag.List
 	// files records the hash of every file read, by the path messages use.
 	files map[string]uint64
@@ -85,8 +100,23 @@ type loader struct {
 
 // file reads the file name (display is its path in messages), parses it and
 // decodes its top-level mapping with f, through the cache. It returns nil
-// when the file cannot be used; the reasons are in the diagnostics.
+// when the file cannot be used; the reasons are in the diagnostics. It is
+// safe to call from several goroutines.
 func (l *loader) file(name, display string, f func(d *decoder, n *yaml.Node) any) any {
+	var diags diag.List
+	v, hash, ok := l.read(name, display, &diags, f)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if ok {
+		l.files[display] = hash
+	}
+	*l.diags = append(*l.diags, diags...)
+	return v
+}
+
+// read is file's work, with the file's hash, and false when it could not be
+// read at all.
+func (l *loader) read(name, display string, diags *diag.List, f func(d *decoder, n *yaml.Node) any) (any, uint64, bool) {
 	// A file whose time and size are as when it was last read is not read
 	// again: on a large site, reading every file would cost more than the
 	// rebuild of what changed.
@@ -94,22 +124,38 @@ func (l *loader) file(name, display string, f func(d *decoder, n *yaml.Node) any
 	if info, err := fs.Stat(l.fsys, name); err == nil && info.Size() <= MaxFileSize {
 		st = stamp{mod: info.ModTime().UnixNano(), size: info.Size()}
 		if e, ok := l.cache.unchanged(display, st); ok {
-			l.files[display] = e.hash
-			*l.diags = append(*l.diags, e.diags...)
-			return e.value
+			*diags = append(*diags, e.diags...)
+			return e.value, e.hash, true
 		}
 	}
-	data, ok := readFile(l.fsys, name, display, l.diags)
+	data, ok := readFile(l.fsys, name, display, diags)
 	if !ok {
-		return nil
+		return nil, 0, false
 	}
-	l.files[display] = Hash(data)
-	return l.cache.decode(display, data, st, l.diags, func(d *decoder) any {
+	return l.cache.decode(display, data, st, diags, func(d *decoder) any {
 		if n := d.parse(data); n != nil {
 			return f(d, n)
 		}
 		return nil
-	})
+	}), Hash(data), true
+}
+
+// inParallel runs job(0..n-1) on one goroutine per CPU.
+func inParallel(n int, job func(i int)) {
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				job(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func (l *loader) site(p string) *Site {

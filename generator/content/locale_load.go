@@ -86,29 +86,39 @@ func orderLanguages(site *Site, langs []*Language, diags *diag.List) []*Language
 func (l *loader) language(dir, display, tag string) *Language {
 	lang := NewLanguage(tag, display)
 	entries, _ := fs.ReadDir(l.fsys, dir)
+	var names []string
 	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || path.Ext(name) != ".yaml" {
-			continue
+		if !e.IsDir() && path.Ext(e.Name()) == ".yaml" {
+			names = append(names, e.Name())
 		}
+	}
+	// Decoded in parallel, then kept in the order of the folder.
+	values := make([]any, len(names))
+	inParallel(len(names), func(i int) {
+		name := names[i]
 		p := display + "/" + name
 		switch name {
 		case "ui.yaml":
-			if ui, ok := l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any { return d.strings(n) }).(Strings); ok {
-				lang.UI, lang.UIPath = ui, p
-			}
+			values[i] = l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any { return d.strings(n) })
 		case "site.yaml":
-			if v, ok := l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any {
+			values[i] = l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any {
 				s := NewLanguage(tag, display)
 				d.localeSite(n, s)
 				return s
-			}).(*Language); ok {
-				lang.Name, lang.Dir, lang.Title, lang.Description, lang.Topics = v.Name, v.Dir, v.Title, v.Description, v.Topics
-			}
+			})
 		default:
-			if t, ok := l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any { return d.sceneTranslation(n) }).(*SceneTranslation); ok {
-				lang.Scenes[strings.TrimSuffix(name, ".yaml")] = t
-			}
+			values[i] = l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any { return d.sceneTranslation(n) })
+		}
+	})
+	for i, name := range names {
+		p := display + "/" + name
+		switch v := values[i].(type) {
+		case Strings:
+			lang.UI, lang.UIPath = v, p
+		case *Language:
+			lang.Name, lang.Dir, lang.Title, lang.Description, lang.Topics = v.Name, v.Dir, v.Title, v.Description, v.Topics
+		case *SceneTranslation:
+			lang.Scenes[strings.TrimSuffix(name, ".yaml")] = v
 		}
 	}
 	return lang

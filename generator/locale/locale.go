@@ -97,9 +97,33 @@ func Fallbacks(tag string) []string {
 // than formatting a number, and every page formats several.
 var printers sync.Map // tag → *message.Printer
 
+// formatted caches FormatInt's small numbers (step numbers and counts),
+// which every page writes several times: formatting one through a Printer
+// costs microseconds and allocations.
+var formatted sync.Map // formatKey → string
+
+type formatKey struct {
+	tag string
+	n   int
+}
+
 // FormatInt writes n the way the language writes numbers in running text:
 // its digits and its grouping.
 func FormatInt(tag string, n int) string {
+	small := n >= 0 && n < 1000
+	if small {
+		if s, ok := formatted.Load(formatKey{tag, n}); ok {
+			return s.(string)
+		}
+	}
+	s := formatInt(tag, n)
+	if small {
+		formatted.Store(formatKey{tag, n}, s)
+	}
+	return s
+}
+
+func formatInt(tag string, n int) string {
 	p, ok := printers.Load(tag)
 	if !ok {
 		t, err := language.Parse(tag)

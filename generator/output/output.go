@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Marker is the file lessongen leaves in every folder it writes, to know it
@@ -27,6 +28,7 @@ type Dir struct {
 	final string
 	tmp   string
 	lock  *os.File
+	made  sync.Map // the folders made so far, by path
 }
 
 // Begin checks that dir may be replaced and creates the temporary folder
@@ -100,8 +102,19 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 		return fmt.Errorf("output path %q leaves the output folder", rel)
 	}
 	p := filepath.Join(d.tmp, local)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
+	// Each folder is made once: asking for every file's folder again was a
+	// system call per file.
+	if dir := filepath.Dir(p); dir != d.tmp {
+		if _, made := d.made.Load(dir); !made {
+			// Most folders are new and their parent exists: one Mkdir
+			// is enough, where MkdirAll would first look for the folder.
+			if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					return err
+				}
+			}
+			d.made.Store(dir, true)
+		}
 	}
 	return os.WriteFile(p, data, 0o644)
 }

@@ -221,6 +221,10 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		return err
 	}
 	draw := svg.NewScene(d)
+	// chrome is the size of a step page less its diagram, narration and
+	// log: a guess at first, then the last page's, so that each page's
+	// buffer is allocated once.
+	chrome := 4096
 	for i, st := range s.Steps {
 		n := i + 1
 		p := StepPage{Scene: over.Scene, N: n, Total: total, Fields: st.Fields, Overview: "../index.html",
@@ -243,9 +247,11 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		view := svg.View{Step: i, Lang: g.Lang.Tag, Title: p.T("step_of", "n", n, "total", total) + ": " + st.Label, Desc: p.Step.Who + ": " + st.Label}
 		inline, standalone := draw.Pair(view, "../../assets/fonts/")
 		p.SVG = template.HTML(inline) // #nosec: package svg escapes every text
-		if data, err = g.execute("step.html", &p); err != nil {
+		parts := len(inline) + len(p.StepLog) + len(p.Narration)
+		if data, err = g.executeSized("step.html", &p, chrome+chrome/8+parts); err != nil {
 			return err
 		}
+		chrome = len(data) - parts
 		if err := emit(File{Path: fmt.Sprintf("%s%d/index.html", base, n), Data: data}); err != nil {
 			return err
 		}
@@ -296,6 +302,11 @@ func (g *Generator) stepLog(links []StepLink) (stepLog, error) {
 // at is the log as the page of step current shows it.
 func (log stepLog) at(current int) template.HTML {
 	var b strings.Builder
+	n := 0
+	for _, e := range log {
+		n += len(e[2]) + 32 // room for the classes of done and current entries
+	}
+	b.Grow(n)
 	for i, e := range log {
 		switch {
 		case i < current:
@@ -350,11 +361,19 @@ func (g *Generator) template(name string) (*template.Template, error) {
 
 // execute renders the page template name with data.
 func (g *Generator) execute(name string, data any) ([]byte, error) {
+	return g.executeSized(name, data, 0)
+}
+
+// executeSized is execute into a buffer of size bytes to start with: a
+// page's buffer growing from nothing was a quarter of what a build
+// allocated.
+func (g *Generator) executeSized(name string, data any, size int) ([]byte, error) {
 	t, err := g.template(name)
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
+	buf.Grow(size)
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
 		return nil, err
 	}
