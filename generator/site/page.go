@@ -13,7 +13,11 @@ import (
 	"github.com/lessongen/lessongen/generator/locale"
 )
 
-// Page is what every template receives: the parts shared by all pages.
+// Page is what every template receives. One type serves every kind of page,
+// each filling the fields below that it uses, rather than a type per kind
+// embedding the shared part: text/template looks up a promoted field with a
+// breadth-first search that allocates, and those lookups took a quarter of
+// the time spent rendering a step page.
 type Page struct {
 	Lang string
 	// Dir is "ltr" or "rtl".
@@ -41,6 +45,41 @@ type Page struct {
 	Alternates []Alternate
 	XDefault   string
 	ui         content.Strings
+
+	// The index page: the topics and their scenes, and the language of the
+	// site's description when it is not the page's.
+	DescriptionLang string
+	Topics          []Topic
+
+	// A scene's overview and its step pages: the scene, the diagram (of the
+	// whole scene, or up to the step) and the steps.
+	Scene SceneLink
+	SVG   template.HTML
+	Steps []StepLink
+
+	// The overview only.
+	References []content.Reference
+	Related    []SceneLink
+
+	// Step pages only: step N of Total, and its narration.
+	N, Total  int
+	Step      StepLink
+	Narration template.HTML
+	// TextLang is the narration's language when it fell back to the source.
+	TextLang string
+	// Untranslated is true when the step's label or narration is shown in
+	// the source language.
+	Untranslated bool
+	Fields       []content.Field
+	// SVGURL is the standalone diagram file of this step.
+	SVGURL string
+	// Prev and Next are empty at the ends of the scene.
+	Prev, Next, Overview string
+	// First and Last are the scene's first and last steps, for the player's
+	// Home and End.
+	First, Last string
+	// StepLog is Steps as the theme's "stepitem" template writes them.
+	StepLog template.HTML
 }
 
 // Alternate is the same page in another language.
@@ -93,28 +132,8 @@ func (p *Page) fill(s string, args []any) string {
 	return s
 }
 
-// LanguagesPage is the site root of a multilingual site: it lists every
-// language and sends the reader to the one they prefer.
-type LanguagesPage struct {
-	Page
-}
-
 // OGLocale is the page language in Open Graph's form: ja_JP, pt_BR.
 func (p *Page) OGLocale() string { return strings.ReplaceAll(p.Lang, "-", "_") }
-
-// NotFoundPage is 404.html: served for any missing path, it offers every
-// language's index.
-type NotFoundPage struct {
-	Page
-}
-
-// IndexPage lists the topics and their scenes.
-type IndexPage struct {
-	Page
-	// DescriptionLang is the description's language when it is not the page's.
-	DescriptionLang string
-	Topics          []Topic
-}
 
 // Topic is a group of scenes on the index.
 type Topic struct {
@@ -132,16 +151,6 @@ type SceneLink struct {
 	Steps                  int
 }
 
-// ScenePage is a scene's overview: the whole diagram and every step.
-type ScenePage struct {
-	Page
-	Scene      SceneLink
-	SVG        template.HTML
-	Steps      []StepLink
-	References []content.Reference
-	Related    []SceneLink
-}
-
 // StepLink is a step as the step log lists it.
 type StepLink struct {
 	N         int
@@ -156,30 +165,4 @@ type StepLink struct {
 	Narration template.HTML
 	TextLang  string
 	Fields    []content.Field
-}
-
-// StepPage shows one step: the diagram up to it, and its narration.
-type StepPage struct {
-	Page
-	Scene     SceneLink
-	N, Total  int
-	Step      StepLink
-	Narration template.HTML
-	// TextLang is the narration's language when it fell back to the source.
-	TextLang string
-	// Untranslated is true when the step's label or narration is shown in
-	// the source language.
-	Untranslated bool
-	Fields       []content.Field
-	SVG          template.HTML
-	// SVGURL is the standalone diagram file of this step.
-	SVGURL string
-	// Prev and Next are empty at the ends of the scene.
-	Prev, Next, Overview string
-	// First and Last are the scene's first and last steps, for the player's
-	// Home and End.
-	First, Last string
-	Steps       []StepLink
-	// StepLog is Steps as the theme's "stepitem" template writes them.
-	StepLog template.HTML
 }

@@ -118,7 +118,7 @@ func (g *Generator) url(root, rel string) string {
 // do the same for links, but would also send the skip link's "#main" to
 // the site's home page.
 func (g *Generator) NotFound() (File, error) {
-	p := NotFoundPage{Page: g.page("", g.ui["not_found"]["other"]+" – "+g.Site.Title, "")}
+	p := g.page("", g.ui["not_found"]["other"]+" – "+g.Site.Title, "")
 	root := g.Site.BaseURL
 	if u, err := url.Parse(root); err == nil && u.Path != "" {
 		root = u.Path
@@ -138,7 +138,7 @@ func (g *Generator) NotFound() (File, error) {
 // Languages renders the site root of a multilingual site: a list of every
 // language, from which the script sends readers to the one they prefer.
 func (g *Generator) Languages() (File, error) {
-	p := LanguagesPage{Page: g.page("", g.Site.Title, g.Site.Description)}
+	p := g.page("", g.Site.Title, g.Site.Description)
 	data, err := g.execute("languages.html", &p)
 	return File{Path: "index.html", Data: data}, err
 }
@@ -150,7 +150,8 @@ func (g *Generator) Index(atRoot bool) (File, error) {
 	if atRoot {
 		sub, name = "", "index.html"
 	}
-	p := IndexPage{Page: g.page(sub, g.Site.Title, g.Site.Description), DescriptionLang: g.Site.DescriptionLang}
+	p := g.page(sub, g.Site.Title, g.Site.Description)
+	p.DescriptionLang = g.Site.DescriptionLang
 	for _, t := range g.Site.Topics {
 		topic := Topic{ID: t.ID, Title: t.Title, TitleLang: t.TitleLang}
 		for _, s := range g.Site.Scenes {
@@ -175,7 +176,7 @@ func (g *Generator) sceneLink(s *content.Scene, langRoot string) SceneLink {
 // diagrams, handing each file to emit as soon as it is ready.
 func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) error) error {
 	base := g.Lang.Tag + "/" + s.ID + "/"
-	over := ScenePage{Page: g.page(s.ID+"/index.html", s.Title+" – "+g.Site.Title, s.Summary)}
+	over := g.page(s.ID+"/index.html", s.Title+" – "+g.Site.Title, s.Summary)
 	over.Scene = g.sceneLink(s, "../")
 	over.References = s.References
 	for _, r := range s.Related {
@@ -227,9 +228,9 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 	chrome := 4096
 	for i, st := range s.Steps {
 		n := i + 1
-		p := StepPage{Scene: over.Scene, N: n, Total: total, Fields: st.Fields, Overview: "../index.html",
-			TextLang: st.TextLang, Untranslated: st.LabelLang != "" || st.TextLang != ""}
-		p.Page = g.page(fmt.Sprintf("%s/%d/index.html", s.ID, n), "", st.Label)
+		p := g.page(fmt.Sprintf("%s/%d/index.html", s.ID, n), "", st.Label)
+		p.Scene, p.N, p.Total, p.Fields, p.Overview = over.Scene, n, total, st.Fields, "../index.html"
+		p.TextLang, p.Untranslated = st.TextLang, st.LabelLang != "" || st.TextLang != ""
 		p.Title = p.T("step_of", "n", n, "total", total) + " – " + st.Label + " – " + s.Title
 		p.Scene.URL = "../index.html"
 		p.Steps = marked(links, i)
