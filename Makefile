@@ -69,6 +69,7 @@ $(VNU): e2e/node_modules/.installed
 
 e2e/node_modules/.installed: e2e/package.json e2e/package-lock.json
 	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-core fonts-noto-cjk)
+	command -v rsvg-convert >/dev/null || (apt-get update -qq && apt-get install -y -qq librsvg2-bin)
 	cd e2e && npm ci --no-audit --no-fund
 	touch $@
 
