@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -152,5 +153,36 @@ func TestCleansUpAfterAKilledBuild(t *testing.T) {
 	}
 	if got := strings.Join(names, " "); got != ".public.lock notes public" {
 		t.Errorf("beside the output: %s", got)
+	}
+}
+
+// TestRemovesOldSiteWhole checks that a rebuild removes every file of the
+// old site, however deep, including those the parallel removal handles.
+func TestRemovesOldSiteWhole(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	old := map[string]string{"index.html": "x", "robots.txt": "x"}
+	for _, l := range []string{"en", "ja"} {
+		for s := range 20 {
+			old[fmt.Sprintf("%s/scene-%d/index.html", l, s)] = "x"
+			old[fmt.Sprintf("%s/scene-%d/1/index.html", l, s)] = "x"
+			old[fmt.Sprintf("%s/scene-%d/1.svg", l, s)] = "x"
+		}
+	}
+	if err := write(t, out, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := write(t, out, map[string]string{"index.html": "new"}); err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	filepath.Walk(filepath.Dir(out), func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			files = append(files, strings.TrimPrefix(p, filepath.Dir(out)))
+		}
+		return nil
+	})
+	want := []string{"/.public.lock", "/public/" + Marker, "/public/index.html"}
+	if strings.Join(files, " ") != strings.Join(want, " ") {
+		t.Errorf("after a rebuild the folder holds %v, want %v", files, want)
 	}
 }
