@@ -10,7 +10,9 @@
 // What a page can rely on: the root is svg.lgd; each actor is a group
 // g#lgd-a-{id}, with class "on" when it takes part in the current step;
 // each step is a group g#lgd-s{n} (n counting from 1) with class "past"
-// before the current step and "now" for it. A long scene's step view shows
+// before the current step and "now" for it; the current message's number
+// and label are in a group g.ride whose data-d is the distance from the
+// sender's lifeline to where they settle. A long scene's step view shows
 // only its most recent rows below the pinned actors (see layout.View), so
 // the current step is on screen without the page scrolling.
 package svg
@@ -271,6 +273,14 @@ func writeStep(c *svgo.SVG, d *layout.Diagram, i, current int) {
 	} else {
 		writeArrow(c, s, i == current)
 	}
+	// The current message's number and label ride with it from the
+	// sender's lifeline and settle in place. data-d is how far from it they
+	// start; the stylesheet reads it with attr(), since a strict
+	// Content-Security-Policy allows no inline style.
+	ride := i == current && s.Kind == content.Message && s.End().X != s.Path[0].X
+	if ride {
+		c.Group(class("ride"), fmt.Sprintf(`data-d="%d"`, s.Path[0].X-rideCenter(s)))
+	}
 	b := s.Badge
 	if b.W == b.H {
 		c.Circle(b.X+b.W/2, b.Y+b.H/2, b.H/2, class("bd"))
@@ -282,7 +292,16 @@ func writeStep(c *svgo.SVG, d *layout.Diagram, i, current int) {
 		c.Use(s.Lock.X, s.Lock.Y, "#lgd-lock", fmt.Sprintf(`width="%d" height="%d"`, s.Lock.W, s.Lock.H), class("lk"))
 	}
 	writeText(c, s.Label, "lb")
+	if ride {
+		c.Gend()
+	}
 	c.Gend()
+}
+
+// rideCenter is the middle of a message's number and label, side by side.
+func rideCenter(s *layout.Step) int {
+	l := s.Label.Box(0)
+	return (min(s.Badge.X, l.X) + max(s.Badge.X+s.Badge.W, l.X+l.W)) / 2
 }
 
 // writeArrow draws a message's line and its end: an arrowhead whose tip
