@@ -231,7 +231,8 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		p := g.page(fmt.Sprintf("%s/%d/index.html", s.ID, n), "", st.Label)
 		p.Scene, p.N, p.Total, p.Fields, p.Overview = over.Scene, n, total, st.Fields, "../index.html"
 		p.TextLang, p.Untranslated = st.TextLang, st.LabelLang != "" || st.TextLang != ""
-		p.Title = p.T("step_of", "n", n, "total", total) + " – " + st.Label + " – " + s.Title
+		stepOf := p.T("step_of", "n", n, "total", total)
+		p.Title = stepOf + " – " + st.Label + " – " + s.Title
 		p.Scene.URL = "../index.html"
 		p.Steps = marked(links, i)
 		p.StepLog = log.at(i)
@@ -245,7 +246,7 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		}
 		p.SVGURL = fmt.Sprintf("../%d.svg", n)
 		p.Narration = narration[i]
-		view := svg.View{Step: i, Lang: g.Lang.Tag, Title: p.T("step_of", "n", n, "total", total) + ": " + st.Label, Desc: p.Step.Who + ": " + st.Label}
+		view := svg.View{Step: i, Lang: g.Lang.Tag, Title: stepOf + ": " + st.Label, Desc: p.Step.Who + ": " + st.Label}
 		inline, standalone := draw.Pair(view, "../../assets/fonts/")
 		p.SVG = template.HTML(inline) // #nosec: package svg escapes every text
 		parts := len(inline) + len(p.StepLog) + len(p.Narration)

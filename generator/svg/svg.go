@@ -12,9 +12,10 @@
 // each step is a group g#lgd-s{n} (n counting from 1) with class "past"
 // before the current step and "now" for it; the current message's number
 // and label are in a group g.ride whose data-d is the offset, in user
-// units, from where they settle to the sender's lifeline. A long scene's step view shows
-// only its most recent rows below the pinned actors (see layout.View), so
-// the current step is on screen without the page scrolling.
+// units, from where they settle to the sender's lifeline. A long scene's
+// step view shows only its most recent rows below the pinned actors (see
+// layout.View), so the current step is on screen without the page
+// scrolling.
 package svg
 
 import (
