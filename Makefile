@@ -5,21 +5,26 @@ CONTENT ?= content
 OUT     ?= public
 VNU      = e2e/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: build test race fuzz bench fonts check-html e2e lighthouse screenshots clean
+.PHONY: build tshark test race fuzz bench fonts check-html e2e e2e-full e2e-fixture lighthouse screenshots pictures clean
 
 ## build: build the sample site into public/
 build:
 	$(GO) run ./cmd/lessongen build --content $(CONTENT) --out $(OUT)
 
-## test: vet, run every Go test, and lint the GitHub workflows
-test:
+## tshark: install Wireshark's tshark, which the capture importer's tests are held against
+tshark:
+	command -v tshark >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tshark)
+
+## test: vet, run every Go test (the PO tests need gettext's msgfmt, the capture tests tshark: both installed if missing), and lint the GitHub workflows
+test: tshark
+	command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
 	$(GO) vet ./...
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 	$(GO) tool actionlint
 
 ## race: run every Go test with the race detector
-race:
-	$(GO) test -race ./...
+race: tshark
+	$(GO) test -race -timeout 40m ./...
 
 ## fuzz: run each fuzz target for FUZZTIME (default 20s)
 # Go 1.26 can end a timed run with "context deadline exceeded" and no failing
@@ -51,10 +56,19 @@ check-html: $(VNU) build
 	java -jar $(VNU) --errors-only --skip-non-html $(OUT)
 	java -jar $(VNU) --errors-only --also-check-svg $$(find $(OUT) -name '*.svg' | sort | head -500)
 
-## e2e: run the browser tests (node --test e2e/) and Lighthouse against public/ in Debian's headless Chromium
-e2e: e2e/node_modules/.installed build
+## e2e: run the browser tests (node --test e2e/) and Lighthouse against public/ in Debian's headless Chromium; the slow sweeps visit a sample of each scene's steps
+e2e: e2e/node_modules/.installed build e2e-fixture
 	node --test e2e/
 	node e2e/lighthouse.mjs
+
+## e2e-full: the browser tests with every sweep over every page of every language
+e2e-full: e2e/node_modules/.installed build e2e-fixture
+	E2E_FULL=1 node --test e2e/
+	node e2e/lighthouse.mjs
+
+## e2e-fixture: build the browser tests' own site (e2e/fixture/content) into public-fixture/
+e2e-fixture:
+	$(GO) run ./cmd/lessongen build --quiet --content e2e/fixture/content --out public-fixture
 
 ## lighthouse: print a step page's four Lighthouse scores; fails below 0.95
 lighthouse: e2e/node_modules/.installed build
@@ -63,6 +77,10 @@ lighthouse: e2e/node_modules/.installed build
 ## screenshots: rewrite the README's step page screenshots in docs/
 screenshots: e2e/node_modules/.installed build
 	UPDATE_SCREENSHOTS=1 node --test e2e/screenshots.test.mjs
+
+## pictures: redraw the README's pictures of the diagram constructs (docs/constructs/*.png) from the scenes beside them
+pictures: e2e/node_modules/.installed
+	node e2e/pictures.mjs
 
 $(VNU): e2e/node_modules/.installed
 	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
@@ -74,4 +92,4 @@ e2e/node_modules/.installed: e2e/package.json e2e/package-lock.json
 	touch $@
 
 clean:
-	rm -rf $(OUT)
+	rm -rf $(OUT) public-fixture

@@ -2,22 +2,31 @@ package main
 
 import (
 	"fmt"
-	"io"
+
+	"github.com/spf13/cobra"
 
 	"github.com/lessongen/lessongen/generator/build"
 )
 
-func checkCmd(args []string, stdout, stderr io.Writer) error {
-	fs := flags("check", "check [--content DIR]", stderr)
-	contentDir := fs.String("content", "content", "the content `folder`: site.yaml, scenes/ and locales/")
-	if err := parse(fs, args); err != nil {
-		return err
+func checkCommand() *cobra.Command {
+	var contentDir string
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Check every content and locale file, writing nothing",
+		Long: `Check validates every content and locale file and prints exactly what build
+would, as path:line:col: message, writing nothing. It is fast enough for a
+pre-commit hook.`,
+		Args: positional(),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			diags := build.Check(options(contentDir))
+			report(cmd.ErrOrStderr(), diags)
+			if diags.HasErrors() {
+				return errReported
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), "content is valid")
+			return nil
+		},
 	}
-	diags := build.Check(options(*contentDir))
-	report(stderr, diags)
-	if diags.HasErrors() {
-		return errReported
-	}
-	fmt.Fprintln(stdout, "content is valid")
-	return nil
+	contentFlag(cmd, &contentDir)
+	return cmd
 }

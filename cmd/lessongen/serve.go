@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -16,21 +15,60 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/lessongen/lessongen/generator/serve"
 )
 
-func serveCmd(args []string, stdout, stderr io.Writer) error {
-	fs := flags("serve", "serve [--content DIR] [--port 1313] [--bind 127.0.0.1] [--open]", stderr)
-	contentDir := fs.String("content", "content", "the content `folder` to build and watch")
-	port := fs.Int("port", 1313, "the `port` to listen on")
-	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; the default serves only this computer")
-	open := fs.Bool("open", false, "open the site in the default browser")
-	if err := parse(fs, args); err != nil {
-		return err
+func serveCommand() *cobra.Command {
+	var (
+		contentDir, bind string
+		port             int
+		open             bool
+	)
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Preview the site, rebuilt on every save",
+		Long: `Serve builds the site in memory, serves it on this computer and rebuilds it
+on every save: open pages reload by themselves and stay on the same step and
+language. A mistake shows as an overlay on the page, with the last good
+version underneath.`,
+		Example: `  lessongen serve
+  lessongen serve --port 8080 --open`,
+		Args: positional(),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkPort(port); err != nil {
+				return err
+			}
+			if net.ParseIP(bind) == nil && bind != "localhost" {
+				return usagef("--bind %q: give an IP address of this computer, such as 127.0.0.1 or 0.0.0.0 for every one", bind)
+			}
+			if err := haveSite(contentDir); err != nil {
+				return err
+			}
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return runServer(ctx, contentDir, net.JoinHostPort(bind, strconv.Itoa(port)), open, cmd.OutOrStdout())
+		},
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	return runServer(ctx, *contentDir, net.JoinHostPort(*bind, strconv.Itoa(*port)), *open, stdout)
+	contentFlag(cmd, &contentDir)
+	cmd.Flags().IntVar(&port, "port", 1313, "the `port` to listen on")
+	cmd.Flags().StringVar(&bind, "bind", "127.0.0.1", "the `address` to listen on; the default serves only this computer")
+	cmd.Flags().BoolVar(&open, "open", false, "open the site in the default browser")
+	return cmd
+}
+
+// haveSite says what is missing when contentDir holds no site, so that serve
+// stops at once instead of serving an error.
+func haveSite(contentDir string) error {
+	siteFile := filepath.Join(contentDir, "site.yaml")
+	if _, err := os.Stat(siteFile); err == nil {
+		return nil
+	}
+	if _, err := os.Stat(contentDir); err != nil {
+		return fmt.Errorf("no site here: there is no %s; run \"lessongen new site DIR\" to start one, or point --content at the folder that holds site.yaml", filepath.ToSlash(siteFile))
+	}
+	return fmt.Errorf("%s is missing: it holds the site's title, language and topics (\"lessongen new site DIR\" writes one)", filepath.ToSlash(siteFile))
 }
 
 // runServer serves the site until ctx is done; split from serveCmd so that
@@ -45,17 +83,16 @@ func runServer(ctx context.Context, contentDir, addr string, open bool, stdout i
 	}
 	url := "http://" + ln.Addr().String() + "/"
 	srv.Rebuild()
-	dirs := []string{contentDir}
-	if themeDir := filepath.Join(filepath.Dir(filepath.Clean(contentDir)), "themes", "default"); opts.Theme != nil {
-		dirs = append(dirs, themeDir)
-	}
+	// The theme folder is watched even before it exists, so that one made
+	// while serve runs is picked up.
+	dirs := []string{contentDir, themeDir(contentDir)}
 	watchErr := make(chan error, 1)
 	go func() { watchErr <- srv.Watch(ctx, dirs...) }()
 	fmt.Fprintf(stdout, "Serving %s at %s (listening on %s only; press Ctrl-C to stop)\n", contentDir, url, addr)
 	if open {
 		openBrowser(url)
 	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
+	hs := srv.HTTPServer(ctx)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	select {

@@ -5,6 +5,7 @@ package build
 import (
 	"errors"
 	"io/fs"
+	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -25,8 +26,10 @@ type Options struct {
 	Content     fs.FS
 	ContentName string
 	// Theme holds the site's own theme files, which replace the default
-	// theme's path by path; nil for none.
-	Theme fs.FS
+	// theme's path by path; nil for none. ThemeName is how messages name
+	// it; theme.DefaultName when empty.
+	Theme     fs.FS
+	ThemeName string
 	// BaseURL, when not empty, replaces site.yaml's baseURL.
 	BaseURL string
 	// Workers is how many scenes are rendered at once; 0 means one per CPU.
@@ -35,6 +38,15 @@ type Options struct {
 	// path and the counts so far. It may be called from several goroutines
 	// at once.
 	Progress func(path string, s Stats)
+}
+
+// theme is the site's theme over lessongen's own.
+func (opts Options) theme() fs.FS {
+	name := opts.ThemeName
+	if name == "" {
+		name = theme.DefaultName
+	}
+	return theme.Overlay(opts.Theme, name, themes.Default)
 }
 
 // Writer receives the output files.
@@ -73,9 +85,13 @@ func run(opts Options, w Writer, inc *Incremental) (Stats, diag.List, error) {
 	if opts.BaseURL != "" {
 		s.BaseURL = opts.BaseURL
 	}
-	th, tdiags := theme.Load(theme.Overlay(opts.Theme, themes.Default), nil, svg.PageCSS("fonts/"))
+	th, tdiags := theme.Load(opts.theme(), nil, svg.PageCSS("fonts/"))
 	diags = append(diags, tdiags...)
-	if tdiags.HasErrors() {
+	// The keys of a site's ui.yaml are those of the theme it overrides.
+	for _, l := range s.Languages {
+		diags = append(diags, l.CheckUI(th.UI["en"])...)
+	}
+	if diags.HasErrors() {
 		diags.Sort()
 		return Stats{}, diags, ErrContent
 	}
@@ -95,6 +111,7 @@ func run(opts Options, w Writer, inc *Incremental) (Stats, diag.List, error) {
 		l := s.Languages[i]
 		gens[i] = site.New(s.In(l), th, l, s.Languages)
 		gens[i].Memo = memo
+		gens[i].Budget = budget(s, l)
 		f, err := gens[i].Index(false)
 		if err == nil {
 			err = sw.WriteFile(f.Path, f.Data)
@@ -102,7 +119,7 @@ func run(opts Options, w Writer, inc *Incremental) (Stats, diag.List, error) {
 		return err
 	})
 	if err != nil {
-		return cw.stats, diags, err
+		return cw.stats, diags, asContent(err, &diags)
 	}
 	root, err := gens[0].Index(true)
 	if len(gens) > 1 {
@@ -124,53 +141,162 @@ func run(opts Options, w Writer, inc *Incremental) (Stats, diag.List, error) {
 		err = sw.WriteFile("sitemap.xml", sm)
 	}
 	if err != nil {
-		return cw.stats, diags, err
+		return cw.stats, diags, asContent(err, &diags)
 	}
 	scenes := len(s.Scenes)
+	// Problems that only rendering finds are collected, scene by scene, so
+	// that every one is reported whatever order the scenes ran in.
+	var (
+		mu    sync.Mutex
+		found diag.List
+	)
 	err = parallel(opts.Workers, len(gens)*scenes, func(i int) error {
 		g := gens[i/scenes]
 		sc := g.Site.Scenes[i%scenes]
 		if inc.reuse(g.Lang.Tag, sc.ID, sceneKey(s, shared, g.Lang, sc), cw) {
 			return nil
 		}
-		d := layout.Scene(sc, g.Dir() == "rtl")
+		rtl := g.Dir() == "rtl"
+		// The diagram fits a desktop's column, and a phone gets its own.
+		d := layout.Fit(sc, rtl, layout.DesktopWidth)
+		var narrow *layout.Diagram
+		if d.Width > layout.PhoneWidth {
+			narrow = layout.Narrow(sc, rtl, layout.PhoneWidth)
+		}
 		var written []string
-		err := g.Scene(sc, d, func(f site.File) error {
+		err := g.Scene(sc, d, narrow, func(f site.File) error {
 			written = append(written, f.Path)
 			return cw.WriteFile(f.Path, f.Data)
 		})
 		inc.wrote(g.Lang.Tag, sc.ID, written)
+		var ce *site.ContentError
+		if errors.As(err, &ce) {
+			mu.Lock()
+			found.Errorf(ce.Pos, "%s", ce.Message)
+			mu.Unlock()
+			return nil
+		}
 		return err
 	})
+	if err == nil && found.HasErrors() {
+		diags = append(diags, found...)
+		diags.Sort()
+		err = ErrContent
+	}
 	return cw.stats, diags, err
 }
 
-// Check validates the content and the theme as Site would, writing nothing.
-func Check(opts Options) diag.List {
-	_, diags := content.Load(opts.Content, opts.ContentName)
-	_, tdiags := theme.Load(theme.Overlay(opts.Theme, themes.Default), nil, "")
-	diags = append(diags, tdiags...)
+// asContent reports a problem of the content that rendering found as a
+// diagnostic, and returns ErrContent for it; any other error is returned as
+// it is.
+func asContent(err error, diags *diag.List) error {
+	var ce *site.ContentError
+	if !errors.As(err, &ce) {
+		return err
+	}
+	diags.Errorf(ce.Pos, "%s", ce.Message)
 	diags.Sort()
+	return ErrContent
+}
+
+// budget is the most bytes the pages of scene sc may take in language l:
+// MaxBytesPerByte for each byte of the scene file and its translation, and
+// no more than MaxPageBytes.
+func budget(s *content.Site, l *content.Language) func(*content.Scene) int64 {
+	return func(sc *content.Scene) int64 {
+		in := s.Sizes[sc.Path]
+		if t := l.Scenes[sc.ID]; t != nil {
+			in += s.Sizes[t.Path]
+		}
+		return min(content.MaxPageBytes, content.MaxBytesPerByte*in)
+	}
+}
+
+// Check does everything Site does but write: it loads and validates the
+// content and the theme, lays out, draws and renders every page of every
+// language, and discards them. So check and build can never disagree: a
+// template that fails on one page, a scene whose pages would be too large,
+// are found by both.
+func Check(opts Options) diag.List {
+	_, diags, err := Site(opts, discard{})
+	if err != nil && !errors.Is(err, ErrContent) {
+		diags.Errorf(diag.Pos{Path: opts.ContentName}, "%v", err)
+	}
 	return diags
 }
 
+// discard is a Writer that keeps nothing.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
 // Build builds the site into the folder out, replacing what a previous build
-// wrote there only once the whole new site is written.
+// wrote there only once the whole new site is written. Content with errors
+// touches nothing there: the output is begun with the first file written.
 func Build(opts Options, out string) (Stats, diag.List, error) {
-	dir, err := output.Begin(out)
-	if err != nil {
-		return Stats{}, nil, err
-	}
+	dir := &lazyDir{out: out}
 	stats, diags, err := Site(opts, dir)
+	if err == nil {
+		err = dir.commit()
+	}
 	if err != nil {
-		dir.Abort()
+		dir.abort()
 		return stats, diags, err
 	}
-	if err := dir.Commit(); err != nil {
-		dir.Abort()
-		return stats, diags, err
+	for _, l := range dir.leftovers() {
+		diags.Warnf(diag.Pos{Path: filepath.ToSlash(l.Path)}, "the site is written, but this folder of an earlier build could not be removed (%v); remove it yourself", cause(l.Err))
 	}
 	return stats, diags, nil
+}
+
+// lazyDir begins the output folder when the first file is written to it.
+type lazyDir struct {
+	out  string
+	once sync.Once
+	dir  *output.Dir
+	err  error
+}
+
+func (l *lazyDir) begin() error {
+	l.once.Do(func() { l.dir, l.err = output.Begin(l.out) })
+	return l.err
+}
+
+func (l *lazyDir) WriteFile(path string, data []byte) error {
+	if err := l.begin(); err != nil {
+		return err
+	}
+	return l.dir.WriteFile(path, data)
+}
+
+func (l *lazyDir) commit() error {
+	if err := l.begin(); err != nil {
+		return err
+	}
+	return l.dir.Commit()
+}
+
+func (l *lazyDir) abort() {
+	if l.dir != nil {
+		l.dir.Abort()
+	}
+}
+
+func (l *lazyDir) leftovers() []output.Leftover {
+	if l.dir == nil {
+		return nil
+	}
+	return l.dir.Leftovers()
+}
+
+// cause is an error without the path it names, which the message already
+// gives: "permission denied".
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // parallel runs job(0..n-1) on a bounded number of goroutines and returns the

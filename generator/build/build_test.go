@@ -17,6 +17,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/lessongen/lessongen/generator/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -36,19 +38,28 @@ func buildDir(t testing.TB, dir string) *Memory {
 // review the diff before committing it.
 func TestGolden(t *testing.T) {
 	m := buildDir(t, "testdata/fixture")
-	golden := "testdata/golden"
+	dir := "testdata/golden"
 	seen := map[string]bool{}
 	for _, p := range m.Paths() {
 		if strings.HasPrefix(p, "assets/") || (!strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, ".svg")) {
 			continue // theme assets are not built from content
 		}
 		seen[p] = true
-		file := filepath.Join(golden, filepath.FromSlash(p))
+		file := filepath.Join(dir, filepath.FromSlash(p))
+		got := m.File(p)
+		for _, name := range golden.AssetNames(got) {
+			if m.File(name) == nil {
+				t.Errorf("%s links %s, which the build did not write", p, name)
+			}
+		}
+		// Asset hashes change with every stylesheet edit: the golden
+		// files name them HASH, so that their diffs show the page.
+		got = golden.Assets(got)
 		if *update {
 			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(file, m.File(p), 0o644); err != nil {
+			if err := os.WriteFile(file, got, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			continue
@@ -58,13 +69,13 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s: no golden file (run go test -update): %v", p, err)
 			continue
 		}
-		if got := m.File(p); !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s:\n%s", p, file, firstDiff(string(got), string(want)))
+		if d := golden.Diff(file, want, got); d != "" {
+			t.Errorf("%s differs from its golden copy (run go test -update and review the diff):\n%s", p, d)
 		}
 	}
-	filepath.WalkDir(golden, func(p string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
-			rel := filepath.ToSlash(strings.TrimPrefix(p, golden+string(filepath.Separator)))
+			rel := filepath.ToSlash(strings.TrimPrefix(p, dir+string(filepath.Separator)))
 			if !seen[rel] {
 				if *update {
 					os.Remove(p)
@@ -75,23 +86,6 @@ func TestGolden(t *testing.T) {
 		}
 		return nil
 	})
-}
-
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, gl, wl)
-		}
-	}
-	return ""
 }
 
 // TestFixtureShowsEveryConstruct checks, on the output a reader gets, that
@@ -284,7 +278,11 @@ func TestHreflang(t *testing.T) {
 				if !ok {
 					t.Errorf("%s: hreflang link %s is not under %s", p, attr(n, "href"), base)
 				}
-				if m.File(href) == nil {
+				// Directory form, as hosts serve pages: en/x/3/ is en/x/3/index.html.
+				if !strings.HasSuffix(href, "/") {
+					t.Errorf("%s: hreflang link %s is not in directory form", p, attr(n, "href"))
+				}
+				if m.File(href+"index.html") == nil {
 					t.Errorf("%s: hreflang link %s: no such page", p, href)
 				}
 			}
@@ -319,13 +317,20 @@ func TestTranslatedPages(t *testing.T) {
 		want []string
 		not  []string
 	}{
-		{"ar/constructs/1/index.html", []string{`<html lang="ar" dir="rtl">`, `<span>يبدأ</span>`, `الخطوة ١ من ٨`},
+		{"ar/constructs/1/index.html", []string{`<html lang="ar" dir="rtl">`, `<span class="what">يبدأ</span>`, `الخطوة ١ من ٨`},
 			[]string{`class="notice"`}},
-		{"ar/constructs/4/index.html", []string{`class="notice"`, `<span lang="en">Thinks to itself</span>`}, nil},
-		{"ja/constructs/1/index.html", []string{`<html lang="ja" dir="ltr">`, `class="notice"`, `<div class="text" lang="en">`, `<span>開始</span>`}, nil},
-		{"ja/other/1/index.html", []string{`<span>唯一のステップ</span>`}, []string{`class="notice"`}},
+		// data on a right-to-left page runs left to right ("1-RTT: GET /" must not become "/ RTT: GET-1")
+		{"ar/lan/1/index.html", []string{`<span class="what" dir="ltr">DHCPDISCOVER</span>`}, nil},
+		{"ar/lan/index.html", []string{`<a href="1/index.html" dir="ltr">DHCPDISCOVER</a>`}, nil},
+		{"en/lan/1/index.html", nil, []string{`<span class="what" dir="ltr">`}},
+		// a field's name is translated once per scene; one left untranslated says its language
+		{"ar/constructs/2/index.html", []string{`<dt>رقم الإقرار</dt><dd>x&#43;1</dd>`, `<dt lang="en" dir="ltr">seq</dt>`}, nil},
+		{"ar/constructs/index.html", []string{`<dt>رقم الإقرار</dt>`}, nil},
+		{"ar/constructs/4/index.html", []string{`class="notice"`, `<span class="what" lang="en" dir="ltr">Thinks to itself</span>`}, nil},
+		{"ja/constructs/1/index.html", []string{`<html lang="ja" dir="ltr">`, `class="notice"`, `<div class="text" lang="en" dir="ltr">`, `<span class="what">開始</span>`}, nil},
+		{"ja/other/1/index.html", []string{`<span class="what">唯一のステップ</span>`}, []string{`class="notice"`}},
 		{"ar/index.html", []string{`خطوة واحدة`, `٨ خطوات`, `<h1>موقع الاختبار</h1>`}, nil},
-		{"ja/index.html", []string{`<h1 lang="en">Fixture site</h1>`, `<span class="card-title">一つのステップ</span>`}, nil},
+		{"ja/index.html", []string{`<h1 lang="en" dir="ltr">Fixture site</h1>`, `<span class="card-title">一つのステップ</span>`}, nil},
 		{"en/index.html", []string{`1 step`, `8 steps`}, nil},
 		{"index.html", []string{`data-choose-language`, `hreflang="ja" lang="ja" dir="ltr">日本語</a>`, `hreflang="ar" lang="ar" dir="rtl">العربية</a>`}, nil},
 	} {
@@ -369,15 +374,15 @@ func TestBaseURL(t *testing.T) {
 				checkLink(t, &m, p, link)
 			}
 		}
-		if p != "404.html" && !strings.Contains(page, `<link rel="canonical" href="`+base) {
-			t.Errorf("%s has no canonical URL under the base", p)
+		if p != "404.html" && !strings.Contains(page, `<link rel="canonical" href="`+base+strings.TrimSuffix(p, "index.html")+`">`) {
+			t.Errorf("%s has no canonical URL %s", p, base+strings.TrimSuffix(p, "index.html"))
 		}
 	}
 	sitemap := string(m.File("sitemap.xml"))
 	if got := strings.Count(sitemap, "<url>"); got != pages {
 		t.Errorf("the sitemap lists %d pages, the site has %d", got, pages)
 	}
-	if !strings.Contains(sitemap, `<loc>`+base+`ja/constructs/3/index.html</loc><xhtml:link rel="alternate" hreflang="en" href="`+base+`en/constructs/3/index.html"/>`) {
+	if !strings.Contains(sitemap, `<loc>`+base+`ja/constructs/3/</loc><xhtml:link rel="alternate" hreflang="en" href="`+base+`en/constructs/3/"/>`) {
 		t.Error("the sitemap lacks a step page with its alternates")
 	}
 	checkXML(t, "sitemap.xml", m.File("sitemap.xml"))

@@ -17,7 +17,8 @@ import (
 
 // Payloads put in every string field: script elements, script URLs, event
 // handlers, breaking out of attributes, <style>, CDATA and SVG, and entity
-// tricks. The short ones fit the limits on labels and names.
+// tricks. The short ones fit the limits on titles, labels, names and UI
+// strings.
 const (
 	payload      = `<script>alert(1)</script>"><img src=x onerror=alert(2)>'><svg onload=alert(3)>]]></style></title><foreignObject><iframe src="javascript:alert(4)"></iframe></foreignObject>&lt;script&gt;alert(5)&lt;/script&gt;&#x3C;script&#x3E;javascript:alert(6) data:text/html,<script>alert(7)</script>`
 	shortPayload = `<script>alert(1)</script>"><img src=x onerror=alert(2)>]]></style>&#x3C;b&#x3E;`
@@ -35,19 +36,19 @@ func hostileSite() fstest.MapFS {
 		"\n    secure: true\n    fields:\n      " + q(namePayload) + ": " + q(payload) + "\n    text: " + q(md) +
 		"\n  - id: two\n    note: [pc, server]\n    label: " + q(shortPayload) + "\n    text: " + q(md) +
 		"\nreferences:\n  - title: " + q(payload) + "\n    url: \"https://example.com/?a=\\\"><script>alert(12)</script>\"\n"
-	site := "title: " + q(payload) + "\ndescription: " + q(payload) + "\nlanguage: en\ntopics:\n  - id: web\n    title: " + q(payload) + "\n"
+	site := "title: " + q(shortPayload) + "\ndescription: " + q(payload) + "\nlanguage: en\ntopics:\n  - id: web\n    title: " + q(shortPayload) + "\n"
 	locale := "title: " + q(shortPayload) + "\nsummary: " + q(payload) + "\nactors:\n  pc: " + q(namePayload) +
 		"\nsteps:\n  one:\n    label: " + q(shortPayload) + "\n    text: " + q(md) + "\n    fields:\n      " + q(namePayload) + ": " + q(payload) +
 		"\nphases:\n  " + q(shortPayload) + ": " + q(shortPayload) + "\n"
-	ui := "next: " + q(payload) + "\nstep_of: " + q("{n} "+payload+" {total}") + "\nsteps:\n  other: " + q("{count} "+payload) +
-		"\nlanguage: " + q(payload) + "\nnot_translated: " + q(payload) + "\n"
+	ui := "next: " + q(shortPayload) + "\nstep_of: " + q("{n} "+shortPayload+" {total}") + "\nsteps:\n  other: " + q("{count} "+shortPayload) +
+		"\nlanguage: " + q(shortPayload) + "\nnot_translated: " + q(shortPayload) + "\n"
 	fsys := fstest.MapFS{
 		"site.yaml":           {Data: []byte(site)},
 		"scenes/hostile.yaml": {Data: []byte(scene)},
 	}
 	for _, lang := range []string{"ar", "ja"} {
 		fsys["locales/"+lang+"/hostile.yaml"] = &fstest.MapFile{Data: []byte(locale)}
-		fsys["locales/"+lang+"/site.yaml"] = &fstest.MapFile{Data: []byte("name: " + q(namePayload) + "\ntitle: " + q(payload) + "\ntopics:\n  web: " + q(payload) + "\n")}
+		fsys["locales/"+lang+"/site.yaml"] = &fstest.MapFile{Data: []byte("name: " + q(namePayload) + "\ntitle: " + q(shortPayload) + "\ntopics:\n  web: " + q(shortPayload) + "\n")}
 		fsys["locales/"+lang+"/ui.yaml"] = &fstest.MapFile{Data: []byte(ui)}
 	}
 	return fsys

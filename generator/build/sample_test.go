@@ -22,6 +22,7 @@ import (
 var sampleScenes = []string{
 	"http", "https", "tcp-handshake", "tcp-teardown", "tcp-loss", "tls12-ecdhe",
 	"tls13", "tls-resumption", "mutual-tls", "certificate-check", "dns", "url-to-page",
+	"lan-dhcp", "nat", "http3-quic", "email", "tcp-flow-congestion", "inside-https",
 }
 
 func loadSample(t *testing.T) *content.Site {
@@ -33,22 +34,23 @@ func loadSample(t *testing.T) *content.Site {
 	return s
 }
 
-// sampleLanguages lists the languages every step of the sample must be
-// readable in. Only the source language exists until the locale format
-// lands; then add the translations' tags here and teach stepText to read
-// them, and every check below that takes a language covers them all.
-func sampleLanguages(s *content.Site) []string {
-	return []string{s.Language}
+// sampleLanguages returns the sample as the reader of each of its
+// languages sees it, the source language first: a translated string where
+// there is one, the English otherwise. Every check below that takes a
+// language covers them all, so a translation that drops a link or pastes
+// one step's narration into another fails here.
+func sampleLanguages(s *content.Site) []sampleLanguage {
+	var out []sampleLanguage
+	for _, l := range s.Languages {
+		out = append(out, sampleLanguage{l.Tag, s.In(l)})
+	}
+	return out
 }
 
-// stepText returns what a reader of lang sees of a step: its label and
-// its narration.
-func stepText(t *testing.T, s *content.Site, st content.Step, lang string) (label, text string) {
-	t.Helper()
-	if lang != s.Language {
-		t.Fatalf("no translations to read yet, asked for %s", lang)
-	}
-	return st.Label, st.Text
+// A sampleLanguage is the sample in one language.
+type sampleLanguage struct {
+	tag string
+	*content.Site
 }
 
 func sceneByID(t *testing.T, s *content.Site, id string) *content.Scene {
@@ -73,7 +75,7 @@ func stepByID(t *testing.T, sc *content.Scene, id string) (int, content.Step) {
 	return 0, content.Step{}
 }
 
-func TestSampleHasTheTwelveScenes(t *testing.T) {
+func TestSampleHasItsScenes(t *testing.T) {
 	s := loadSample(t)
 	var got []string
 	for _, sc := range s.Scenes {
@@ -95,8 +97,9 @@ func TestSampleScenesBuild(t *testing.T) {
 	if _, diags, err := Site(Options{Content: os.DirFS("../../content"), ContentName: "content"}, &m); err != nil {
 		t.Fatalf("build: %v\n%s", err, diags)
 	}
-	for _, lang := range sampleLanguages(s) {
-		for _, sc := range s.Scenes {
+	for _, ls := range sampleLanguages(s) {
+		lang := ls.tag
+		for _, sc := range ls.Scenes {
 			if n := len(sc.Steps); n < 8 || n > 25 {
 				t.Errorf("%s has %d steps; a lesson should have 8 to 25", sc.ID, n)
 			}
@@ -115,13 +118,14 @@ func TestSampleScenesBuild(t *testing.T) {
 
 func TestSampleStepsHaveLabelAndNarration(t *testing.T) {
 	s := loadSample(t)
-	for _, lang := range sampleLanguages(s) {
-		for _, sc := range s.Scenes {
+	for _, ls := range sampleLanguages(s) {
+		lang := ls.tag
+		for _, sc := range ls.Scenes {
 			for i, st := range sc.Steps {
 				if st.ID == "" {
 					t.Errorf("%s step %d has no id; translations need a stable key", sc.ID, i+1)
 				}
-				label, text := stepText(t, s, st, lang)
+				label, text := st.Label, st.Text
 				if strings.TrimSpace(label) == "" {
 					t.Errorf("%s: %s step %s has no label", lang, sc.ID, st.Key)
 				}
@@ -137,12 +141,12 @@ func TestSampleStepsHaveLabelAndNarration(t *testing.T) {
 // from another, in this scene or any other.
 func TestSampleNarrationIsNeverCopied(t *testing.T) {
 	s := loadSample(t)
-	for _, lang := range sampleLanguages(s) {
+	for _, ls := range sampleLanguages(s) {
+		lang := ls.tag
 		seen := map[string]string{}
-		for _, sc := range s.Scenes {
+		for _, sc := range ls.Scenes {
 			for _, st := range sc.Steps {
-				_, text := stepText(t, s, st, lang)
-				norm := strings.Join(strings.Fields(text), " ")
+				norm := strings.Join(strings.Fields(st.Text), " ")
 				where := sc.ID + "/" + st.Key
 				if first, ok := seen[norm]; ok {
 					t.Errorf("%s: the narration of %s repeats that of %s", lang, where, first)
@@ -189,11 +193,11 @@ func TestSampleURLToPageLinksEachStage(t *testing.T) {
 	for _, r := range sc.Related {
 		related = append(related, r.ID)
 	}
-	for _, lang := range sampleLanguages(s) {
+	for _, ls := range sampleLanguages(s) {
+		lang := ls.tag
 		linked := map[string]bool{}
-		for _, st := range sc.Steps {
-			_, text := stepText(t, s, st, lang)
-			for _, m := range sceneLink.FindAllStringSubmatch(text, -1) {
+		for _, st := range sceneByID(t, ls.Site, "url-to-page").Steps {
+			for _, m := range sceneLink.FindAllStringSubmatch(st.Text, -1) {
 				linked[m[1]] = true
 				if !slices.Contains(related, m[1]) {
 					t.Errorf("%s: url-to-page step %s links %s, which related does not list", lang, st.Key, m[1])
@@ -238,19 +242,29 @@ var sampleDirections = map[string][]struct{ step, from, to string }{
 	"tls12-ecdhe": {
 		{"client-hello", "pc", "server"}, {"server-hello", "server", "pc"}, {"certificate", "server", "pc"},
 		{"server-key-exchange", "server", "pc"}, {"server-hello-done", "server", "pc"},
-		{"client-key-exchange", "pc", "server"}, {"client-finished", "pc", "server"}, {"server-finished", "server", "pc"},
+		{"client-key-exchange", "pc", "server"}, {"client-ccs", "pc", "server"}, {"client-finished", "pc", "server"},
+		{"server-ccs", "server", "pc"}, {"server-finished", "server", "pc"},
 	},
 	"tls13": {
 		{"client-hello", "pc", "server"}, {"server-hello", "server", "pc"}, {"encrypted-extensions", "server", "pc"},
 		{"certificate", "server", "pc"}, {"certificate-verify", "server", "pc"}, {"server-finished", "server", "pc"},
 		{"client-finished", "pc", "server"}, {"new-session-ticket", "server", "pc"},
 	},
+	"inside-https": {
+		{"syn", "client", "server"}, {"syn-ack", "server", "client"}, {"ack", "client", "server"},
+		{"client-hello", "client", "server"}, {"server-hello", "server", "client"}, {"encrypted-extensions", "server", "client"},
+		{"certificate", "server", "client"}, {"certificate-verify", "server", "client"}, {"server-finished", "server", "client"},
+		{"client-finished", "client", "server"}, {"ticket-1", "server", "client"}, {"get", "client", "server"},
+		{"response", "server", "client"}, {"server-fin", "server", "client"}, {"client-fin", "client", "server"}, {"last-ack", "server", "client"},
+	},
 	"tls-resumption": {
-		{"first-hello", "pc", "server"}, {"ticket-12", "server", "pc"}, {"server-finished-12", "server", "pc"},
-		{"resume-hello", "pc", "server"}, {"resume-server-hello", "server", "pc"},
-		{"resume-server-finished", "server", "pc"}, {"resume-client-finished", "pc", "server"},
+		{"first-hello", "pc", "server"}, {"ticket-12", "server", "pc"}, {"server-ccs-12", "server", "pc"},
+		{"server-finished-12", "server", "pc"}, {"resume-hello", "pc", "server"}, {"resume-server-hello", "server", "pc"},
+		{"resume-server-ccs", "server", "pc"}, {"resume-server-finished", "server", "pc"},
+		{"resume-client-ccs", "pc", "server"}, {"resume-client-finished", "pc", "server"},
 		{"ticket-13", "server", "pc"}, {"psk-hello", "pc", "server"}, {"early-data", "pc", "server"},
-		{"psk-server-hello", "server", "pc"}, {"psk-server-flight", "server", "pc"}, {"psk-client-finished", "pc", "server"},
+		{"psk-server-hello", "server", "pc"}, {"psk-server-flight", "server", "pc"},
+		{"end-of-early-data", "pc", "server"}, {"psk-client-finished", "pc", "server"},
 	},
 	"mutual-tls": {
 		{"csr", "client", "ca"}, {"issue", "ca", "client"},
@@ -260,19 +274,54 @@ var sampleDirections = map[string][]struct{ step, from, to string }{
 		{"client-finished", "client", "server"},
 	},
 	"certificate-check": {
-		{"certificate", "server", "pc"}, {"certificate-verify", "server", "pc"},
-		{"ocsp-request", "pc", "ocsp"}, {"ocsp-response", "ocsp", "pc"}, {"alert", "pc", "server"},
+		{"revocation-update", "vendor", "pc"}, {"certificate", "server", "pc"}, {"certificate-verify", "server", "pc"},
+		{"alert", "pc", "server"},
 	},
 	"dns": {
 		{"query", "pc", "resolver"}, {"ask-root", "resolver", "root"}, {"root-referral", "root", "resolver"},
 		{"ask-tld", "resolver", "tld"}, {"tld-referral", "tld", "resolver"}, {"ask-auth", "resolver", "auth"},
 		{"answer", "auth", "resolver"}, {"reply", "resolver", "pc"},
 	},
+	"lan-dhcp": {
+		{"discover", "laptop", "dhcp"}, {"offer", "dhcp", "laptop"}, {"request", "laptop", "dhcp"},
+		{"ack", "dhcp", "laptop"}, {"arp-request", "laptop", "router"}, {"arp-reply", "router", "laptop"},
+		{"first-packet", "laptop", "router"}, {"renew", "laptop", "dhcp"}, {"renew-ack", "dhcp", "laptop"},
+	},
+	"nat": {
+		{"dns-out", "laptop", "router"}, {"dns-translated", "router", "resolver"}, {"dns-reply", "resolver", "router"},
+		{"dns-back", "router", "laptop"}, {"syn-laptop", "laptop", "router"}, {"syn-out", "router", "server"},
+		{"syn-ack", "server", "router"}, {"syn-ack-in", "router", "laptop"}, {"syn-phone", "phone", "router"},
+		{"syn-phone-out", "router", "server"}, {"syn-ack-phone", "server", "router"},
+		{"syn-ack-phone-in", "router", "phone"}, {"unsolicited", "stranger", "router"},
+	},
+	"http3-quic": {
+		{"client-initial", "laptop", "server"}, {"server-initial", "server", "laptop"},
+		{"server-handshake", "server", "laptop"}, {"client-finished", "laptop", "server"},
+		{"request", "laptop", "server"}, {"handshake-done", "server", "laptop"}, {"response", "server", "laptop"},
+		{"resume-initial", "laptop", "server"}, {"zero-rtt-request", "laptop", "server"},
+		{"resume-server-initial", "server", "laptop"}, {"resume-server-handshake", "server", "laptop"},
+		{"zero-rtt-response", "server", "laptop"},
+	},
+	"tcp-flow-congestion": {
+		{"seg-1", "server", "client"}, {"seg-4", "server", "client"}, {"ack-1", "client", "server"},
+		{"ack-2", "client", "server"}, {"window-update", "client", "server"}, {"probe", "server", "client"},
+		{"probe-ack", "client", "server"}, {"round-1", "server", "client"}, {"dup-acks", "client", "server"},
+		{"fast-retransmit", "server", "client"}, {"recovered", "client", "server"},
+	},
+	"email": {
+		{"greeting", "submit", "alice"}, {"ehlo", "alice", "submit"}, {"ehlo-reply", "submit", "alice"},
+		{"starttls", "alice", "submit"}, {"starttls-ready", "submit", "alice"}, {"ehlo-again", "alice", "submit"},
+		{"auth", "alice", "submit"}, {"auth-ok", "submit", "alice"}, {"envelope", "alice", "submit"},
+		{"message", "alice", "submit"}, {"queued", "submit", "alice"}, {"mx-query", "submit", "dns"},
+		{"mx-answer", "dns", "submit"}, {"relay-message", "submit", "mx"}, {"relay-queued", "mx", "submit"},
+		{"new-mail", "mx", "bob"}, {"fetch", "bob", "mx"}, {"fetched", "mx", "bob"},
+	},
 	"url-to-page": {
 		{"arp-request", "pc", "router"}, {"arp-reply", "router", "pc"},
 		{"dns-query", "pc", "resolver"}, {"dns-answer", "resolver", "pc"},
 		{"syn-first-hop", "pc", "router"}, {"syn-router", "router", "internet"}, {"syn-arrives", "internet", "server"},
 		{"syn-ack", "server", "pc"}, {"ack", "pc", "server"}, {"client-hello", "pc", "server"},
+		{"server-hello", "server", "pc"}, {"server-flight", "server", "pc"}, {"client-finished", "pc", "server"},
 		{"get", "pc", "server"}, {"response", "server", "pc"},
 	},
 }
@@ -293,8 +342,13 @@ func TestSampleMessageDirections(t *testing.T) {
 				t.Errorf("%s/%s should be a message", id, w.step)
 				continue
 			}
-			if from, to := sc.Actors[st.From].ID, sc.Actors[st.To].ID; from != w.from || to != w.to {
-				t.Errorf("%s/%s goes %s → %s, want %s → %s", id, w.step, from, to, w.from, w.to)
+			// A broadcast passes the check if w.to is among its receivers.
+			var to []string
+			for _, r := range st.Receivers {
+				to = append(to, sc.Actors[r].ID)
+			}
+			if from := sc.Actors[st.From].ID; from != w.from || !slices.Contains(to, w.to) {
+				t.Errorf("%s/%s goes %s → %v, want %s → %s", id, w.step, from, to, w.from, w.to)
 			}
 			if i < last {
 				t.Errorf("%s/%s comes too early: it must follow the steps listed before it", id, w.step)
@@ -306,17 +360,23 @@ func TestSampleMessageDirections(t *testing.T) {
 
 // TestSampleEncryptedFromTheRightMessage checks the padlocks: in TLS 1.3
 // everything from EncryptedExtensions on is encrypted, the hellos are not;
-// in TLS 1.2 only Finished and what follows it is.
+// in TLS 1.2 only Finished and what follows it is, and ChangeCipherSpec,
+// sent under the null cipher (RFC 5246 §7.1), never is.
 func TestSampleEncryptedFromTheRightMessage(t *testing.T) {
 	s := loadSample(t)
 	for _, c := range []struct {
 		scene            string
 		clear, encrypted []string
 	}{
-		{"https", []string{"client-hello", "server-hello", "certificate", "client-key-exchange", "client-ccs"}, []string{"client-finished", "server-finished", "get", "response"}},
-		{"tls12-ecdhe", []string{"client-hello", "server-hello", "certificate", "server-key-exchange", "client-key-exchange"}, []string{"client-finished", "server-finished", "get"}},
+		{"https", []string{"client-hello", "server-hello", "certificate", "client-key-exchange", "client-ccs", "server-ccs"}, []string{"client-finished", "server-finished", "get", "response"}},
+		{"tls12-ecdhe", []string{"client-hello", "server-hello", "certificate", "server-key-exchange", "client-key-exchange", "client-ccs", "server-ccs"}, []string{"client-finished", "server-finished", "get"}},
 		{"tls13", []string{"client-hello", "server-hello", "server-ccs"}, []string{"encrypted-extensions", "certificate", "certificate-verify", "server-finished", "client-finished", "get", "new-session-ticket"}},
-		{"tls-resumption", []string{"first-hello", "ticket-12", "resume-hello", "psk-hello", "psk-server-hello"}, []string{"ticket-13", "early-data", "psk-server-flight"}},
+		{"tls-resumption", []string{"first-hello", "ticket-12", "server-ccs-12", "resume-hello", "resume-server-ccs", "resume-client-ccs", "psk-hello", "psk-server-hello"}, []string{"server-finished-12", "resume-server-finished", "resume-client-finished", "ticket-13", "early-data", "psk-server-flight", "end-of-early-data", "psk-client-finished"}},
+		{"url-to-page", []string{"client-hello", "server-hello"}, []string{"server-flight", "client-finished", "get", "response"}},
+		// STARTTLS is asked for in the clear; the password goes only inside TLS.
+		{"email", []string{"greeting", "ehlo", "ehlo-reply", "starttls", "starttls-ready"}, []string{"ehlo-again", "auth", "envelope", "message", "relay-message", "new-mail", "fetch"}},
+		// QUIC's Initial packets use keys anyone can derive (RFC 9001 §5.2).
+		{"http3-quic", []string{"client-initial", "server-initial", "resume-initial", "resume-server-initial"}, []string{"server-handshake", "client-finished", "request", "response", "zero-rtt-request", "resume-server-handshake"}},
 		{"mutual-tls", []string{"client-hello", "server-hello"}, []string{"certificate-request", "client-certificate", "client-certificate-verify"}},
 	} {
 		sc := sceneByID(t, s, c.scene)
@@ -331,12 +391,85 @@ func TestSampleEncryptedFromTheRightMessage(t *testing.T) {
 			}
 		}
 	}
+	for _, sc := range s.Scenes {
+		for _, st := range sc.Steps {
+			if st.Secure && strings.Contains(st.Label, "ChangeCipherSpec") {
+				t.Errorf("%s/%s draws ChangeCipherSpec with a padlock; it is sent in the clear", sc.ID, st.Key)
+			}
+		}
+	}
+}
+
+// field returns the value of a step's field, and whether it has it.
+func field(st content.Step, name string) (string, bool) {
+	for _, f := range st.Fields {
+		if f.Name == name {
+			return f.Value, true
+		}
+	}
+	return "", false
+}
+
+// TestSampleTLSFacts holds the TLS details that a review against the RFCs
+// found wrong once (issue 21), so that they stay right.
+func TestSampleTLSFacts(t *testing.T) {
+	s := loadSample(t)
+	// Every TLS 1.2 hello offers the extended master secret (RFC 7627,
+	// required by RFC 9325 §3.5), since the lessons derive it.
+	for _, c := range []struct{ scene, step string }{
+		{"https", "client-hello"}, {"https", "server-hello"},
+		{"tls12-ecdhe", "client-hello"}, {"tls12-ecdhe", "server-hello"},
+		{"tls-resumption", "first-hello"}, {"tls-resumption", "resume-hello"}, {"tls-resumption", "resume-server-hello"},
+	} {
+		if _, ok := field(stepOf(t, s, c.scene, c.step), "extended_master_secret"); !ok {
+			t.Errorf("%s/%s does not show the extended_master_secret extension", c.scene, c.step)
+		}
+	}
+	// The ServerKeyExchange signature covers the randoms and the ECDH
+	// parameters, not the signature algorithm (RFC 8422 §5.4).
+	sig, _ := field(stepOf(t, s, "tls12-ecdhe", "server-key-exchange"), "signature")
+	for _, p := range []string{"client_random", "server_random", "curve_type", "named_curve", "public"} {
+		if !strings.Contains(sig, p) {
+			t.Errorf("tls12-ecdhe/server-key-exchange: the signature %q does not name %s", sig, p)
+		}
+	}
+	// Only a ticket with early_data allows the 0-RTT the lesson goes on to
+	// show (RFC 8446 §4.6.1).
+	for _, c := range []struct{ scene, step string }{{"tls13", "new-session-ticket"}, {"tls-resumption", "ticket-13"}} {
+		st := stepOf(t, s, c.scene, c.step)
+		found := false
+		for _, f := range st.Fields {
+			found = found || strings.Contains(f.Name+" "+f.Value, "early_data")
+		}
+		if !found {
+			t.Errorf("%s/%s: a NewSessionTicket without early_data allows no 0-RTT", c.scene, c.step)
+		}
+	}
+	// HTTP/2 carries the host as :authority, never as Host (RFC 9113 §8.3.1).
+	get := stepOf(t, s, "url-to-page", "get")
+	if _, ok := field(get, "Host"); ok {
+		t.Errorf("url-to-page/get shows a Host header over HTTP/2")
+	}
+	if v, _ := field(get, "HTTP/2 HEADERS"); !strings.Contains(v, ":authority: www.example.com") {
+		t.Errorf("url-to-page/get: HEADERS %q carry no :authority", v)
+	}
+	// A half-close is shutdown(SHUT_WR): after close() data meets a RST.
+	if st := stepOf(t, s, "tcp-teardown", "client-close"); !strings.Contains(st.Label, "SHUT_WR") {
+		t.Errorf("tcp-teardown/client-close is %q; the half-close shown needs shutdown(SHUT_WR)", st.Label)
+	}
+}
+
+func stepOf(t *testing.T, s *content.Site, scene, step string) content.Step {
+	t.Helper()
+	_, st := stepByID(t, sceneByID(t, s, scene), step)
+	return st
 }
 
 func TestSampleLostSegments(t *testing.T) {
 	s := loadSample(t)
 	for _, c := range []struct{ scene, step string }{
 		{"tcp-loss", "seg-lost"}, {"tcp-loss", "seg-b-lost"}, {"tcp-teardown", "last-ack"},
+		{"tcp-flow-congestion", "window-update"}, {"tcp-flow-congestion", "loss"},
 	} {
 		if _, st := stepByID(t, sceneByID(t, s, c.scene), c.step); !st.Lost {
 			t.Errorf("%s/%s should be drawn lost", c.scene, c.step)
@@ -382,11 +515,16 @@ var sampleTCP = map[string][]tcpCheck{
 		{"dup-1", "ack", "ack-a", "ack"}, {"dup-2", "ack", "ack-a", "ack"}, {"dup-3", "ack", "ack-a", "ack"},
 		{"fast-retransmit", "seq", "seg-b-lost", "seq"}, {"cumulative-ack", "ack", "seg-e", ""},
 	},
+	"tcp-flow-congestion": {
+		{"seg-2", "seq", "seg-1", ""}, {"seg-3", "seq", "seg-2", ""}, {"seg-4", "seq", "seg-3", ""},
+		{"ack-1", "ack", "seg-2", ""}, {"ack-2", "ack", "seg-4", ""}, {"window-update", "ack", "ack-2", "ack"},
+		{"probe", "seq", "ack-2", "ack"}, {"probe-ack", "ack", "probe", ""},
+	},
 }
 
 func TestSampleTCPNumbersAddUp(t *testing.T) {
 	s := loadSample(t)
-	for _, id := range []string{"http", "tcp-handshake", "tcp-teardown", "tcp-loss"} {
+	for _, id := range []string{"http", "tcp-handshake", "tcp-teardown", "tcp-loss", "tcp-flow-congestion"} {
 		sc := sceneByID(t, s, id)
 		for _, c := range sampleTCP[id] {
 			_, st := stepByID(t, sc, c.step)

@@ -141,7 +141,7 @@ func BenchmarkStagePages(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, j := range jobs {
-			if err := j.g.Scene(j.sc, j.d, discard); err != nil {
+			if err := j.g.Scene(j.sc, j.d, nil, discard); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -60,37 +60,39 @@ func (c *Cache) translated(path string, key translated, translate func() *Scene)
 	return sc
 }
 
-// check is what checking a scene translation found, and the hashes of the
-// scene file and the translation file it was found in.
+// check is the matching of a scene translation and what checking it
+// found, and the hashes of the scene file and the translation file.
 type check struct {
 	scene, tr uint64
+	m         *matching
 	diags     diag.List
 }
 
-// checked returns what run finds in the translation at path, or what it
-// found last time when the scene file and the translation have the same
-// hashes (scene and tr) as then: checking every translation of a large site
-// after each save would cost more than rebuilding what changed.
-func (c *Cache) checked(path string, scene, tr uint64, run func(*diag.List)) diag.List {
+// checked returns the matching run makes of the translation at path and
+// what it finds, or what it made and found last time when the scene file
+// and the translation have the same hashes (scene and tr) as then:
+// checking every translation of a large site after each save would cost
+// more than rebuilding what changed.
+func (c *Cache) checked(path string, scene, tr uint64, run func(*diag.List) *matching) (*matching, diag.List) {
 	if c != nil {
 		c.mu.Lock()
 		e, ok := c.checks[path]
 		c.mu.Unlock()
 		if ok && e.scene == scene && e.tr == tr {
-			return e.diags
+			return e.m, e.diags
 		}
 	}
 	var diags diag.List
-	run(&diags)
+	m := run(&diags)
 	if c != nil {
 		c.mu.Lock()
 		if c.checks == nil {
 			c.checks = map[string]check{}
 		}
-		c.checks[path] = check{scene, tr, diags}
+		c.checks[path] = check{scene, tr, m, diags}
 		c.mu.Unlock()
 	}
-	return diags
+	return m, diags
 }
 
 type cached struct {

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"github.com/lessongen/lessongen/generator/diag"
+	"github.com/lessongen/lessongen/generator/folder"
 	"gopkg.in/yaml.v3"
 )
 
@@ -29,24 +30,23 @@ func Load(fsys fs.FS, root string) (*Site, diag.List) {
 // changed since it last saw them.
 func LoadCached(fsys fs.FS, root string, cache *Cache) (*Site, diag.List) {
 	var diags diag.List
-	l := &loader{fsys: fsys, cache: cache, diags: &diags, files: map[string]uint64{}}
+	l := &loader{fsys: fsys, cache: cache, diags: &diags, files: map[string]uint64{}, sizes: map[string]int64{}}
 	display := func(name string) string { return joinDisplay(root, name) }
 
 	site := l.site(display("site.yaml"))
 
-	entries, err := fs.ReadDir(fsys, "scenes")
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		diags.Errorf(diag.Pos{Path: display("scenes")}, "cannot read the scenes folder: %v", unwrapPath(err))
-	}
+	entries := readDir(fsys, "scenes", display("scenes"), &diags)
 	type sceneFile struct{ name, display, id string }
 	var files []sceneFile
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") {
+		ext := path.Ext(name)
+		// A folder named like a scene is read, and refused as a folder:
+		// skipped, the author would never learn why the scene is missing.
+		if (e.IsDir() && ext != ".yaml") || strings.HasPrefix(name, ".") {
 			continue
 		}
 		p := display("scenes/" + name)
-		ext := path.Ext(name)
 		if ext == ".yml" {
 			diags.Errorf(diag.Pos{Path: p}, "scene files end in .yaml; rename it to %s", strings.TrimSuffix(name, ext)+".yaml")
 			continue
@@ -80,7 +80,7 @@ func LoadCached(fsys fs.FS, root string, cache *Cache) (*Site, diag.List) {
 		crossCheck(site, &diags)
 		sortScenes(site)
 		l.locales(display, site)
-		site.Files, site.cache = l.files, cache
+		site.Files, site.Sizes, site.cache = l.files, l.sizes, cache
 	}
 	diags.Sort()
 	return site, diags
@@ -94,8 +94,10 @@ type loader struct {
 	// mu guards diags and files.
 	mu    sync.Mutex
 	diags *diag.List
-	// files records the hash of every file read, by the path messages use.
+	// files records the hash of every file read, by the path messages
+	// use, and sizes its size in bytes.
 	files map[string]uint64
+	sizes map[string]int64
 }
 
 // file reads the file name (display is its path in messages), parses it and
@@ -104,19 +106,19 @@ type loader struct {
 // safe to call from several goroutines.
 func (l *loader) file(name, display string, f func(d *decoder, n *yaml.Node) any) any {
 	var diags diag.List
-	v, hash, ok := l.read(name, display, &diags, f)
+	v, hash, size, ok := l.read(name, display, &diags, f)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if ok {
-		l.files[display] = hash
+		l.files[display], l.sizes[display] = hash, size
 	}
 	*l.diags = append(*l.diags, diags...)
 	return v
 }
 
-// read is file's work, with the file's hash, and false when it could not be
-// read at all.
-func (l *loader) read(name, display string, diags *diag.List, f func(d *decoder, n *yaml.Node) any) (any, uint64, bool) {
+// read is file's work, with the file's hash and size, and false when it
+// could not be read at all.
+func (l *loader) read(name, display string, diags *diag.List, f func(d *decoder, n *yaml.Node) any) (any, uint64, int64, bool) {
 	// A file whose time and size are as when it was last read is not read
 	// again: on a large site, reading every file would cost more than the
 	// rebuild of what changed.
@@ -125,19 +127,19 @@ func (l *loader) read(name, display string, diags *diag.List, f func(d *decoder,
 		st = stamp{mod: info.ModTime().UnixNano(), size: info.Size()}
 		if e, ok := l.cache.unchanged(display, st); ok {
 			*diags = append(*diags, e.diags...)
-			return e.value, e.hash, true
+			return e.value, e.hash, st.size, true
 		}
 	}
 	data, ok := readFile(l.fsys, name, display, diags)
 	if !ok {
-		return nil, 0, false
+		return nil, 0, 0, false
 	}
 	return l.cache.decode(display, data, st, diags, func(d *decoder) any {
 		if n := d.parse(data); n != nil {
 			return f(d, n)
 		}
 		return nil
-	}), Hash(data), true
+	}), Hash(data), int64(len(data)), true
 }
 
 // inParallel runs job(0..n-1) on one goroutine per CPU.
@@ -167,26 +169,62 @@ func (l *loader) site(p string) *Site {
 	return &s
 }
 
-// readFile reads a content file, refusing files too large to be content.
+// readFile reads a content file: a regular file of at most MaxFileSize
+// bytes, inside the content folder.
 func readFile(fsys fs.FS, name, display string, diags *diag.List) ([]byte, bool) {
-	info, err := fs.Stat(fsys, name)
+	data, err := folder.ReadFile(fsys, name, MaxFileSize)
+	var large *folder.TooLargeError
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case err == nil:
+		return data, true
+	case errors.As(err, &large):
+		diags.Errorf(diag.Pos{Path: display}, "the file is %.1f MB; content files are limited to %d MB", float64(large.Size)/(1<<20), MaxFileSize>>20)
+	case name == "site.yaml" && errors.Is(err, fs.ErrNotExist) && !isLink(fsys, name):
 		diags.Errorf(diag.Pos{Path: display}, "file not found; a site needs %s with its title, language and topics", display)
-		return nil, false
-	case err != nil:
-		diags.Errorf(diag.Pos{Path: display}, "cannot read: %v", unwrapPath(err))
-		return nil, false
-	case info.Size() > MaxFileSize:
-		diags.Errorf(diag.Pos{Path: display}, "the file is %.1f MB; content files are limited to %d MB", float64(info.Size())/(1<<20), MaxFileSize>>20)
-		return nil, false
+	default:
+		diags.Errorf(diag.Pos{Path: display}, "%s", folder.Why(fsys, name, contentName(display, name), err))
 	}
-	data, err := fs.ReadFile(fsys, name)
+	return nil, false
+}
+
+// readDir lists a folder of the content, reporting why it cannot.
+func readDir(fsys fs.FS, name, display string, diags *diag.List) []fs.DirEntry {
+	entries, err := fs.ReadDir(fsys, name)
+	// A folder that does not exist is no error, but a link to nothing is:
+	// someone put it there.
+	if err != nil && (!errors.Is(err, fs.ErrNotExist) || isLink(fsys, name)) {
+		diags.Errorf(diag.Pos{Path: display}, "%s", folder.Why(fsys, name, contentName(display, name), err))
+	}
+	return entries
+}
+
+// contentName is the content folder as messages name it, from the path
+// messages print of a file in it.
+func contentName(display, name string) string {
+	if root := strings.TrimSuffix(display, "/"+name); root != display {
+		return root
+	}
+	return "the content folder"
+}
+
+// isDir reports whether the entry e of a folder listing, at name, is a
+// folder, following a symbolic link inside the content folder and
+// reporting one that cannot be followed.
+func isDir(fsys fs.FS, name, display string, e fs.DirEntry, diags *diag.List) bool {
+	if e.Type()&fs.ModeSymlink == 0 {
+		return e.IsDir()
+	}
+	info, err := fs.Stat(fsys, name)
 	if err != nil {
-		diags.Errorf(diag.Pos{Path: display}, "cannot read: %v", unwrapPath(err))
-		return nil, false
+		diags.Errorf(diag.Pos{Path: display}, "%s", folder.Why(fsys, name, contentName(display, name), err))
+		return false
 	}
-	return data, true
+	return info.IsDir()
+}
+
+func isLink(fsys fs.FS, name string) bool {
+	info, err := fs.Lstat(fsys, name)
+	return err == nil && info.Mode()&fs.ModeSymlink != 0
 }
 
 // crossCheck verifies references between files: each scene's topic and

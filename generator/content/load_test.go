@@ -1,6 +1,8 @@
 package content
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -66,6 +68,10 @@ func TestLoadErrors(t *testing.T) {
 	withSteps := func(steps string) map[string]string {
 		return scene("title: Bad\ntopic: web\nactors:\n  - id: pc\n    name: PC\n  - id: server\n    name: Server\nsteps:\n" + steps)
 	}
+	// A LAN: the steps start at line 8.
+	lan := func(steps string) map[string]string {
+		return scene("title: Bad\ntopic: web\nactors:\n  - {id: laptop, name: Laptop, kind: laptop}\n  - {id: switch, name: Switch, kind: switch}\n  - {id: router, name: Router, kind: router}\nsteps:\n" + steps)
+	}
 	for _, tc := range []struct {
 		name  string
 		files map[string]string
@@ -94,7 +100,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown field typo", withSteps("  - from: pc\n    to: server\n    lable: SYN\n"),
 			`content/scenes/bad.yaml:11:5: unknown field "lable" in step; did you mean "label"?`},
 		{"unknown field", withSteps("  - from: pc\n    to: server\n    label: SYN\n    colour: red\n"),
-			`content/scenes/bad.yaml:12:5: unknown field "colour" in step; expected one of: id, from, to, note, label, text, fields, reply, secure, lost, phase`},
+			`content/scenes/bad.yaml:12:5: unknown field "colour" in step; expected one of: id, from, to, note, label, text, fields, reply, secure, lost, transit, wait, phase, bytes`},
 		{"wrong type bool", withSteps("  - from: pc\n    to: server\n    label: SYN\n    reply: sometimes\n"),
 			`content/scenes/bad.yaml:12:12: reply must be true or false, found "sometimes"`},
 		{"wrong type list", withSteps("  - from: pc\n    to: server\n    label: [a, b]\n"),
@@ -118,9 +124,11 @@ func TestLoadErrors(t *testing.T) {
 		{"file name", map[string]string{"scenes/My Scene.yaml": okScene},
 			`content/scenes/My Scene.yaml: scene id "My Scene" (the file name) must use only a-z, 0-9 and '-', starting with a letter or digit (for example "my-scene")`},
 		{"yaml syntax", scene("title: Bad\nsummary: a: b\n"),
-			`content/scenes/bad.yaml:2:1: YAML syntax error: mapping values are not allowed in this context (a value that contains ": " needs quotes)`},
+			`content/scenes/bad.yaml:2:11: a value that contains ": " needs quotes: summary: "a: b"`},
+		{"lone carriage return", scene("title: Bad\rtopic: web\n"),
+			`content/scenes/bad.yaml:1:11: a carriage return (U+000D) on its own, which YAML reads as a line break; save the file with LF or CRLF line endings`},
 		{"unclosed quote", scene("title: \"Bad\ntopic: web\n"),
-			`content/scenes/bad.yaml:3:1: YAML syntax error: found unexpected end of stream`},
+			`content/scenes/bad.yaml:1:8: this " is never closed; close the text with "`},
 		{"tabs", scene("title: Bad\nactors:\n\t- id: pc\n\t  name: PC\n"),
 			"content/scenes/bad.yaml:3:1: tab in indentation; YAML indents with spaces\ncontent/scenes/bad.yaml:4:1: tab in indentation; YAML indents with spaces"},
 		{"invalid utf-8", scene("title: Caf\xe9\n"),
@@ -147,6 +155,38 @@ func TestLoadErrors(t *testing.T) {
 			`content/scenes/bad.yaml:17:10: url "javascript:alert(1)" must be a full address starting with https:// or http://`},
 		{"yml extension", map[string]string{"scenes/x.yml": okScene},
 			`content/scenes/x.yml: scene files end in .yaml; rename it to x.yaml`},
+		{"unknown actor in a broadcast", lan("  - from: laptop\n    to: [switch, ruoter]\n    label: ARP\n"),
+			`content/scenes/bad.yaml:9:18: unknown actor "ruoter"; did you mean "router"?`},
+		{"broadcast of one", lan("  - from: laptop\n    to: [switch]\n    label: ARP\n"),
+			`content/scenes/bad.yaml:9:9: to lists one actor; write "to: switch" for a message to one actor, or list two or more for a broadcast`},
+		{"broadcast of none", lan("  - from: laptop\n    to: []\n    label: ARP\n"),
+			`content/scenes/bad.yaml:9:9: to lists no actors; write the id of an actor, or a list of them`},
+		{"broadcast to the sender", lan("  - from: laptop\n    to: [switch, laptop]\n    label: ARP\n"),
+			`content/scenes/bad.yaml:9:18: to lists the sender "laptop"; a broadcast goes to the other actors`},
+		{"broadcast twice to one", lan("  - from: laptop\n    to: [switch, router, switch]\n    label: ARP\n"),
+			`content/scenes/bad.yaml:9:26: "switch" is listed twice in to (first at line 9)`},
+		{"broadcast both ways", lan("  - from: switch\n    to: [router, laptop]\n    label: ARP\n"),
+			`content/scenes/bad.yaml:9:9: a broadcast goes one way, but "laptop" comes before the sender "switch" among the actors and "router" after it; order the actors so that every receiver is on one side of the sender`},
+		{"transit 0", lan("  - from: laptop\n    to: router\n    label: Segment\n    transit: 0\n"),
+			`content/scenes/bad.yaml:11:14: transit is the number of rows the message takes to arrive, from 1 to 8, found 0: leave transit out for a message that arrives at once`},
+		{"transit 20", lan("  - from: laptop\n    to: router\n    label: Segment\n    transit: 20\n"),
+			`content/scenes/bad.yaml:11:14: transit is the number of rows the message takes to arrive, from 1 to 8, found 20`},
+		{"transit not a number", lan("  - from: laptop\n    to: router\n    label: Segment\n    transit: long\n"),
+			`content/scenes/bad.yaml:11:14: transit must be a whole number, found "long"`},
+		{"transit on a note", lan("  - note: [laptop, router]\n    label: Waits\n    transit: 2\n"),
+			`content/scenes/bad.yaml:10:5: transit applies only to messages (steps with from and to), not to notes`},
+		{"transit to oneself", lan("  - from: router\n    to: router\n    label: Thinks\n    transit: 2\n"),
+			`content/scenes/bad.yaml:11:5: transit needs two actors; this message goes from "router" to itself`},
+		{"note over none", lan("  - note: []\n    label: Waits\n"),
+			`content/scenes/bad.yaml:8:11: note lists no actors; write the id of an actor, or a list of them`},
+		{"note over one twice", lan("  - note: [laptop, switch, laptop]\n    label: Waits\n"),
+			`content/scenes/bad.yaml:8:28: "laptop" is listed twice in note (first at line 8)`},
+		{"unknown actor in a note", lan("  - note: [laptop, switch, routr]\n    label: Waits\n"),
+			`content/scenes/bad.yaml:8:28: unknown actor "routr"; did you mean "router"?`},
+		{"empty wait", lan("  - note: laptop\n    label: Waits\n    wait: \"\"\n"),
+			`content/scenes/bad.yaml:10:11: wait is empty; write the time that passes before the step, such as "RTO: 1 s"`},
+		{"wait a list", lan("  - note: laptop\n    label: Waits\n    wait: [1, s]\n"),
+			`content/scenes/bad.yaml:10:11: wait must be text, found a list`},
 		{"label too long", withSteps("  - note: pc\n    label: " + strings.Repeat("x", 300) + "\n"),
 			`content/scenes/bad.yaml:10:12: label is 300 characters long; keep it under 200`},
 	} {
@@ -188,5 +228,77 @@ func TestSceneOrder(t *testing.T) {
 	}
 	if got, want := strings.Join(ids, " "), "ok m z a"; got != want {
 		t.Errorf("scene order %q, want %q", got, want)
+	}
+}
+
+// constructsScene uses a broadcast, a note over several actors, a message
+// in flight and waits (one on the first step, which is fine).
+const constructsScene = `title: LAN
+topic: web
+actors:
+  - {id: laptop, name: Laptop, kind: laptop}
+  - {id: ap, name: Access point, kind: access-point}
+  - {id: switch, name: Switch, kind: switch}
+  - {id: dhcp, name: DHCP server, kind: server}
+  - {id: router, name: Router, kind: router}
+steps:
+  - id: discover
+    from: laptop
+    to: [dhcp, switch, router]
+    label: DHCPDISCOVER
+    transit: 2
+    wait: Boots
+  - note: [router, laptop, switch, dhcp]
+    label: All wait
+  - from: router
+    to: [dhcp, laptop]
+    label: Back
+    lost: true
+    wait: "RTO: 1 s"
+`
+
+// TestLoadConstructs reads a broadcast, a note over many actors, a message
+// in flight and waits (one on the first step, which is fine) into the model.
+func TestLoadConstructs(t *testing.T) {
+	s, diags := load(map[string]string{"scenes/lan.yaml": constructsScene})
+	if diags != "" {
+		t.Fatal(diags)
+	}
+	var sc *Scene
+	for _, x := range s.Scenes {
+		if x.ID == "lan" {
+			sc = x
+		}
+	}
+	st := sc.Steps
+	if got := st[0]; got.From != 0 || got.To != 4 || !slices.Equal(got.Receivers, []int{2, 3, 4}) || got.Transit != 2 || got.Wait != "Boots" {
+		t.Errorf("broadcast: %+v", got)
+	}
+	if got := st[1]; got.Kind != Note || got.From != 0 || got.To != 4 || !slices.Equal(got.Over, []int{0, 2, 3, 4}) {
+		t.Errorf("note over four: %+v", got)
+	}
+	if got := st[2]; got.From != 4 || got.To != 0 || !slices.Equal(got.Receivers, []int{3, 0}) || !got.Lost || got.Wait != "RTO: 1 s" || got.Transit != 0 {
+		t.Errorf("lost broadcast leftwards: %+v", got)
+	}
+	if got := s.Scenes[1].Steps[0]; !slices.Equal(got.Receivers, []int{1}) || got.Over != nil {
+		t.Errorf("a plain message's receivers: %+v", got)
+	}
+}
+
+// TestDraftRoundTripConstructs writes the constructs of issue #17 as a draft
+// and reads them back unchanged.
+func TestDraftRoundTripConstructs(t *testing.T) {
+	s, diags := ParseScene([]byte(constructsScene), "scenes/lan.yaml")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	got, data := roundTrip(t, draftOf(s), "lan")
+	if !reflect.DeepEqual(comparable(got), comparable(s)) {
+		t.Errorf("the scene read back differs from the one written\n--- file:\n%s", data)
+	}
+	for _, want := range []string{"to: [switch, dhcp, router]", "transit: 2", "note: [laptop, switch, dhcp, router]", "wait: 'RTO: 1 s'"} {
+		if !strings.Contains(data, want) {
+			t.Errorf("the draft lacks %q:\n%s", want, data)
+		}
 	}
 }

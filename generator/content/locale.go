@@ -27,6 +27,29 @@ type Language struct {
 	// UI overrides the theme's UI strings (content/locales/<tag>/ui.yaml).
 	UI     Strings
 	UIPath string
+	uiKeys map[string]diag.Pos // where each key of UI is written
+
+	// matches line the translations up with the scenes they translate, by
+	// scene id, and site with the site's own strings (see matching).
+	matches map[string]*matching
+	site    *matching
+}
+
+// sceneMatch returns the matching of the scene id's translation, empty
+// when there is none.
+func (l *Language) sceneMatch(id string) *matching {
+	if m := l.matches[id]; m != nil {
+		return m
+	}
+	return &matching{}
+}
+
+// siteMatch returns the matching of the translation of site.yaml.
+func (l *Language) siteMatch() *matching {
+	if l.site != nil {
+		return l.site
+	}
+	return &matching{}
 }
 
 // Translation is one translated string.
@@ -34,11 +57,9 @@ type Translation struct {
 	Text string
 	// Pos is where the translation was written; KeyPos where its key was.
 	Pos, KeyPos diag.Pos
-	// SourceFP and TextFP are the fingerprints of the source text and of
-	// the translation when "lessongen i18n extract" last recorded them, or
-	// "" when it never did. A translation is stale when the source has
-	// changed since and the translation has not.
-	SourceFP, TextFP string
+	// Rec is the record in the comment above the key, or nil when there is
+	// none.
+	Rec *Record
 }
 
 // SceneTranslation translates one scene.
@@ -53,12 +74,20 @@ type SceneTranslation struct {
 	Phases map[string]Translation
 	// References are reference titles by URL.
 	References map[string]Translation
+	// Bytes are the names and notes of the scene's byte views, by their
+	// source text: each is translated once for every packet that shows it.
+	Bytes map[string]Translation
+	// FieldNames are the names of the steps' fields, by their source text:
+	// each is translated once for every step that shows it.
+	FieldNames map[string]Translation
 }
 
 // StepTranslation translates one step.
 type StepTranslation struct {
 	KeyPos      diag.Pos
 	Label, Text Translation
+	// Wait translates the step's wait, the time that passes before it.
+	Wait Translation
 	// Fields are field values by field name.
 	Fields map[string]Translation
 }

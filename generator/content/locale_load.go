@@ -1,8 +1,6 @@
 package content
 
 import (
-	"errors"
-	"io/fs"
 	"path"
 	"sort"
 	"strings"
@@ -19,12 +17,9 @@ func (l *loader) locales(display func(string) string, site *Site) {
 	fsys, diags := l.fsys, l.diags
 	src := &Language{Tag: site.Language, Name: locale.Name(site.Language), Dir: dirOf(site.Language), Source: true}
 	langs := []*Language{src}
-	entries, err := fs.ReadDir(fsys, "locales")
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		diags.Errorf(diag.Pos{Path: display("locales")}, "cannot read the locales folder: %v", unwrapPath(err))
-	}
+	entries := readDir(fsys, "locales", display("locales"), diags)
 	for _, e := range entries {
-		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		if !isDir(fsys, "locales/"+e.Name(), display("locales/"+e.Name()), e, diags) || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
 		tag := e.Name()
@@ -40,7 +35,14 @@ func (l *loader) locales(display func(string) string, site *Site) {
 			diags.Errorf(diag.Pos{Path: p}, "%q is the source language (site.yaml's language); its text lives in the scene files, so remove this folder", tag)
 			continue
 		}
-		langs = append(langs, l.language("locales/"+tag, p, tag))
+		langs = append(langs, l.language("locales/"+tag, p, tag, site.Language))
+	}
+	if len(langs) > MaxLanguages {
+		diags.Errorf(diag.Pos{Path: display("locales")}, "a site has at most %d languages, this one has %d", MaxLanguages, len(langs))
+		langs = langs[:1]
+	}
+	for _, lang := range langs[1:] {
+		checkLimits(lang, diags)
 	}
 	site.Languages = orderLanguages(site, langs, diags)
 	for _, lang := range site.Languages {
@@ -83,13 +85,22 @@ func orderLanguages(site *Site, langs []*Language, diags *diag.List) []*Language
 	return out
 }
 
-func (l *loader) language(dir, display, tag string) *Language {
+// language reads the locale folder dir of language tag; src is the source
+// language, whose tag the records in the files' comments name.
+func (l *loader) language(dir, display, tag, src string) *Language {
 	lang := NewLanguage(tag, display)
-	entries, _ := fs.ReadDir(l.fsys, dir)
+	entries := readDir(l.fsys, dir, display, l.diags)
 	var names []string
 	for _, e := range entries {
-		if !e.IsDir() && path.Ext(e.Name()) == ".yaml" {
-			names = append(names, e.Name())
+		switch name := e.Name(); {
+		case strings.HasPrefix(name, "."):
+		case e.IsDir() && path.Ext(name) != ".yaml": // one named like a file is read, and refused as a folder
+		case path.Ext(name) == ".yml":
+			// Not silently skipped: a translation that is never shown is
+			// hard to notice.
+			l.diags.Errorf(diag.Pos{Path: display + "/" + name}, "locale files end in .yaml; rename it to %s", strings.TrimSuffix(name, ".yml")+".yaml")
+		case path.Ext(name) == ".yaml":
+			names = append(names, name)
 		}
 	}
 	// Decoded in parallel, then kept in the order of the folder.
@@ -99,22 +110,25 @@ func (l *loader) language(dir, display, tag string) *Language {
 		p := display + "/" + name
 		switch name {
 		case "ui.yaml":
-			values[i] = l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any { return d.strings(n) })
+			values[i] = l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any {
+				strs, at := d.strings(n)
+				return uiFile{strs, at}
+			})
 		case "site.yaml":
 			values[i] = l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any {
 				s := NewLanguage(tag, display)
-				d.localeSite(n, s)
+				d.localeSite(n, s, src)
 				return s
 			})
 		default:
-			values[i] = l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any { return d.sceneTranslation(n) })
+			values[i] = l.file(dir+"/"+name, p, func(d *decoder, n *yaml.Node) any { return d.sceneTranslation(n, src) })
 		}
 	})
 	for i, name := range names {
 		p := display + "/" + name
 		switch v := values[i].(type) {
-		case Strings:
-			lang.UI, lang.UIPath = v, p
+		case uiFile:
+			lang.UI, lang.UIPath, lang.uiKeys = v.strings, p, v.at
 		case *Language:
 			lang.Name, lang.Dir, lang.Title, lang.Description, lang.Topics = v.Name, v.Dir, v.Title, v.Description, v.Topics
 		case *SceneTranslation:
@@ -125,10 +139,11 @@ func (l *loader) language(dir, display, tag string) *Language {
 }
 
 // localeSite decodes content/locales/<tag>/site.yaml into l.
-func (d *decoder) localeSite(root *yaml.Node, l *Language) {
+func (d *decoder) localeSite(root *yaml.Node, l *Language, src string) {
 	m := d.fields(root, "locale site.yaml", "name", "dir", "title", "description", "topics")
 	if e, ok := m["name"]; ok && d.str(e) != "" {
 		l.Name = d.str(e)
+		d.checkLength(e, l.Name, MaxName)
 	}
 	if e, ok := m["dir"]; ok {
 		switch v := d.str(e); v {
@@ -139,49 +154,58 @@ func (d *decoder) localeSite(root *yaml.Node, l *Language) {
 		}
 	}
 	if e, ok := m["title"]; ok {
-		l.Title = d.translation(e)
+		l.Title = d.translation(e, src)
 	}
 	if e, ok := m["description"]; ok {
-		l.Description = d.translation(e)
+		l.Description = d.translation(e, src)
 	}
 	if e, ok := m["topics"]; ok {
-		l.Topics = d.translationMap(e)
+		l.Topics = d.translationMap(e, src)
 	}
 }
 
-func (d *decoder) sceneTranslation(root *yaml.Node) *SceneTranslation {
+func (d *decoder) sceneTranslation(root *yaml.Node, src string) *SceneTranslation {
 	t := &SceneTranslation{Path: d.path, Steps: map[string]*StepTranslation{}}
-	m := d.fields(root, "scene translation", "title", "summary", "actors", "steps", "phases", "references")
+	m := d.fields(root, "scene translation", "title", "summary", "actors", "steps", "phases", "references", "bytes", "field_names")
 	if e, ok := m["title"]; ok {
-		t.Title = d.translation(e)
+		t.Title = d.translation(e, src)
 	}
 	if e, ok := m["summary"]; ok {
-		t.Summary = d.translation(e)
+		t.Summary = d.translation(e, src)
 	}
 	if e, ok := m["actors"]; ok {
-		t.Actors = d.translationMap(e)
+		t.Actors = d.translationMap(e, src)
 	}
 	if e, ok := m["phases"]; ok {
-		t.Phases = d.translationMap(e)
+		t.Phases = d.translationMap(e, src)
 	}
 	if e, ok := m["references"]; ok {
-		t.References = d.translationMap(e)
+		t.References = d.translationMap(e, src)
+	}
+	if e, ok := m["bytes"]; ok {
+		t.Bytes = d.translationMap(e, src)
+	}
+	if e, ok := m["field_names"]; ok {
+		t.FieldNames = d.translationMap(e, src)
 	}
 	if e, ok := m["steps"]; ok {
 		for _, kv := range d.pairs(e) {
-			f := d.fields(kv.value, "step translation", "label", "text", "fields")
+			f := d.fields(kv.value, "step translation", "label", "text", "wait", "fields")
 			if f == nil {
 				continue
 			}
 			st := &StepTranslation{KeyPos: d.pos(kv.key)}
 			if e, ok := f["label"]; ok {
-				st.Label = d.translation(e)
+				st.Label = d.translation(e, src)
 			}
 			if e, ok := f["text"]; ok {
-				st.Text = d.translation(e)
+				st.Text = d.translation(e, src)
+			}
+			if e, ok := f["wait"]; ok {
+				st.Wait = d.translation(e, src)
 			}
 			if e, ok := f["fields"]; ok {
-				st.Fields = d.translationMap(e)
+				st.Fields = d.translationMap(e, src)
 			}
 			t.Steps[kv.key.Value] = st
 		}
@@ -211,33 +235,47 @@ func (d *decoder) pairs(e entry) []entry {
 	return out
 }
 
-func (d *decoder) translationMap(e entry) map[string]Translation {
+func (d *decoder) translationMap(e entry, src string) map[string]Translation {
 	out := map[string]Translation{}
 	for _, kv := range d.pairs(e) {
-		out[kv.key.Value] = d.translation(kv)
+		out[kv.key.Value] = d.translation(kv, src)
 	}
 	return out
 }
 
-// translation reads a translated string and the fingerprints recorded in
-// the comment above its key.
-func (d *decoder) translation(e entry) Translation {
+// translation reads a translated string and the record in the comment
+// above its key. src is the source language's tag.
+func (d *decoder) translation(e entry, src string) Translation {
 	t := Translation{Text: d.str(e), Pos: d.pos(e.value), KeyPos: d.pos(e.key)}
-	t.SourceFP, t.TextFP = parseFingerprints(e.key.HeadComment)
+	t.Rec, _ = recordLines(d.textLines(), e.key.Line, e.key.Column, src)
 	return t
 }
 
-// strings decodes a ui.yaml file.
-func (d *decoder) strings(root *yaml.Node) Strings {
-	out := Strings{}
+// textLines returns the lines of the file being decoded.
+func (d *decoder) textLines() []string {
+	if d.lines == nil {
+		d.lines = strings.Split(string(d.data), "\n")
+	}
+	return d.lines
+}
+
+// strings decodes a ui.yaml file, and says where each key is written.
+func (d *decoder) strings(root *yaml.Node) (Strings, map[string]diag.Pos) {
+	out, at := Strings{}, map[string]diag.Pos{}
+	name := path.Base(d.path)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
+		if prev, dup := at[k.Value]; dup {
+			d.errorf(k, "%q appears twice in %s (first at line %d)", k.Value, name, prev.Line)
+			continue
+		}
+		at[k.Value] = d.pos(k)
 		if v.Kind == yaml.MappingNode {
 			forms := d.fields(v, "plural forms of "+k.Value, pluralForms...)
 			m := Plural{}
 			for _, f := range pluralForms {
 				if e, ok := forms[f]; ok {
-					m[f] = d.str(e)
+					m[f] = d.uiString(e)
 				}
 			}
 			if _, ok := m["other"]; !ok && forms != nil {
@@ -246,7 +284,18 @@ func (d *decoder) strings(root *yaml.Node) Strings {
 			out[k.Value] = m
 			continue
 		}
-		out[k.Value] = Plural{"other": d.str(entry{k, v})}
+		out[k.Value] = Plural{"other": d.uiString(entry{k, v})}
 	}
-	return out
+	return out, at
+}
+
+// uiString decodes one UI string. An empty one is an error: "next: \"\""
+// would give links with no words, which a reader cannot see or hear.
+func (d *decoder) uiString(e entry) string {
+	s := d.str(e)
+	if strings.TrimSpace(s) == "" && e.value.Kind == yaml.ScalarNode {
+		d.errorf(e.value, "%s is empty, which would leave the page with no words there; write them, or delete the line to keep the theme's", e.key.Value)
+	}
+	d.checkLength(e, s, MaxUI)
+	return s
 }

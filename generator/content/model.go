@@ -31,12 +31,17 @@ type Site struct {
 	// Files holds the hash of every content file read (Hash), by the path
 	// messages print, so that a rebuild can tell what changed.
 	Files map[string]uint64
+	// Sizes holds the size in bytes of every content file read, by the
+	// same paths, for the budget of each scene's pages.
+	Sizes map[string]int64
 	// topicsBroken is set when the topics could not be read, so that scenes
 	// are not also told their topic is unknown.
 	topicsBroken bool
 	// cache, when the site was loaded with one, keeps In's translated
 	// scenes too.
 	cache *Cache
+	// sources are where the site's translatable strings were written.
+	sources sources
 	// Scenes are sorted by topic (in the order of Topics), then by Order,
 	// then by ID.
 	Scenes []*Scene
@@ -70,6 +75,9 @@ type Scene struct {
 	References             []Reference
 	// Related lists other scenes worth reading next.
 	Related []Ref
+	// sources are where the scene's translatable strings were written, by
+	// their key in a locale file.
+	sources sources
 }
 
 // Ref is a reference by id to another scene or a language, with where it
@@ -89,7 +97,8 @@ type Actor struct {
 }
 
 // Kinds lists the actor kinds that have an icon.
-var Kinds = []string{"pc", "phone", "server", "router", "dns", "ca", "cloud", "database", "person", "switch", "firewall", "mail"}
+var Kinds = []string{"pc", "phone", "server", "router", "dns", "ca", "cloud", "database", "person", "switch", "firewall", "mail",
+	"laptop", "tablet", "access-point", "load-balancer", "proxy", "cdn"}
 
 // StepKind tells a message from a note.
 type StepKind int
@@ -98,11 +107,22 @@ type StepKind int
 const (
 	// Message is an arrow from one actor to another, or to itself.
 	Message StepKind = iota
-	// Note is an action of one actor, or of two neighbours, with no arrow.
+	// Note is an action of one actor, or of several, with no arrow.
 	Note
 )
 
+// MaxTransit is the most rows a message may take to arrive.
+const MaxTransit = 8
+
 // Step is one page of the lesson.
+//
+// The constructs of issue #17 and how a format without them (Mermaid's
+// sequenceDiagram) can draw them: a broadcast (len(Receivers) > 1) as one
+// message per receiver, or a "par" block of them; a note over several
+// actors as "Note over" its leftmost and rightmost actor; a message in
+// flight (Transit > 0) as a plain horizontal message, since Mermaid has no
+// sloped arrows; a wait as a "Note over" every actor holding its text, or
+// a "rect" band, before the step.
 type Step struct {
 	// ID is the author's stable key for the step, or "".
 	ID string
@@ -110,9 +130,17 @@ type Step struct {
 	// and anchors use.
 	Key  string
 	Kind StepKind
-	// From and To index Scene.Actors. For a note they are the first and last
-	// actor it spans, From <= To.
+	// From and To index Scene.Actors. For a message, To is its receiver,
+	// or the farthest of a broadcast's receivers from the sender. For a
+	// note they are the leftmost and rightmost actor it spans, From <= To.
 	From, To int
+	// Receivers are the actors a message is delivered to, the nearest to
+	// the sender first: To alone, or two or more for a broadcast ("to: [a,
+	// b, c]"), all on the same side of the sender. Nil for a note.
+	Receivers []int
+	// Over lists the actors a note names, in the order of Scene.Actors; it
+	// spans from the first (From) to the last (To). Nil for a message.
+	Over []int
 	// Label is the short plain text drawn on the diagram.
 	Label string
 	// Text is the narration, in Markdown.
@@ -123,19 +151,29 @@ type Step struct {
 	Reply bool
 	// Secure messages travel encrypted and are drawn with a lock.
 	Secure bool
-	// Lost messages never arrive and are drawn ending in a cross.
+	// Lost messages never arrive and are drawn ending in a cross; a lost
+	// broadcast reaches none of its receivers.
 	Lost bool
+	// Transit is how many rows a message takes to arrive, from 1 to
+	// MaxTransit, drawn as a line sloping down to the row Transit steps
+	// later; 0 for a message that arrives at once, and for notes.
+	Transit int
+	// Wait is the time that passes before the step, such as "RTO: 1 s",
+	// drawn as a break in the lifelines above it; "" for none.
+	Wait     string
+	WaitLang string
 	// Phase names the frame drawn around consecutive steps with the same phase.
 	Phase     string
 	PhaseLang string
-	Pos       diag.Pos
+	// Bytes are the packet's bytes with their fields named, or nil.
+	Bytes *ByteView
+	Pos   diag.Pos
 }
 
 // Field is a header field shown with a step, such as seq: x.
 type Field struct {
-	Name      string
-	Value     string
-	ValueLang string
+	Name, NameLang   string
+	Value, ValueLang string
 }
 
 // Reference is a source a scene cites.

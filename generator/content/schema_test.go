@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,7 +41,7 @@ func yamlToJSON(t *testing.T, data []byte) any {
 	if err := yaml.Unmarshal(data, &v); err != nil {
 		t.Fatal(err)
 	}
-	js, err := json.Marshal(v)
+	js, err := json.Marshal(stringKeys(v))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,6 +50,28 @@ func yamlToJSON(t *testing.T, data []byte) any {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// stringKeys makes every mapping's keys strings, as JSON has them: a key
+// with a tag ("!data Host: example.com") decodes as a map with any keys.
+func stringKeys(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = stringKeys(e)
+		}
+	case map[any]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[fmt.Sprint(k)] = stringKeys(e)
+		}
+		return m
+	case []any:
+		for i, e := range x {
+			x[i] = stringKeys(e)
+		}
+	}
+	return v
 }
 
 // TestSchemasAcceptEveryFile validates every content, locale and UI string
@@ -70,7 +93,7 @@ func TestSchemasAcceptEveryFile(t *testing.T) {
 			}
 		}
 	}
-	for _, root := range []string{"../../content", "../build/testdata/fixture"} {
+	for _, root := range []string{"../../content", "../build/testdata/fixture", "../../e2e/constructs", "../../docs/constructs"} {
 		check("site", root+"/site.yaml")
 		check("scene", root+"/scenes/*.yaml")
 	}
@@ -91,6 +114,12 @@ func TestSchemasAcceptEveryFile(t *testing.T) {
 				t.Errorf("%s does not validate against %s.schema.json: %v", f, name, err)
 			}
 		}
+	}
+}
+
+func TestSchemaAcceptsEveryConstruct(t *testing.T) {
+	if err := compileSchemas(t)["scene"].Validate(yamlToJSON(t, []byte(constructsScene))); err != nil {
+		t.Error(err)
 	}
 }
 
@@ -121,7 +150,15 @@ func TestSchemasRejectMalformedScenes(t *testing.T) {
 		"no steps":        strings.Replace(okScene, "steps:", "stepz:", 1),
 		"bad url":         okScene + "references:\n  - title: X\n    url: javascript:alert(1)\n",
 		"label too long":  step("  - note: pc\n    label: " + strings.Repeat("x", 201) + "\n"),
-		"three in a note": step("  - note: [pc, server, pc]\n    label: X\n"),
+		"empty note list": step("  - note: []\n    label: X\n"),
+		"note twice":      step("  - note: [pc, server, pc]\n    label: X\n"),
+		"to list of one":  step("  - from: pc\n    to: [server]\n    label: X\n"),
+		"to twice":        step("  - from: pc\n    to: [server, server]\n    label: X\n"),
+		"transit 0":       step("  - from: pc\n    to: server\n    label: X\n    transit: 0\n"),
+		"transit 20":      step("  - from: pc\n    to: server\n    label: X\n    transit: 20\n"),
+		"transit 1.5":     step("  - from: pc\n    to: server\n    label: X\n    transit: 1.5\n"),
+		"transit on note": step("  - note: pc\n    label: X\n    transit: 2\n"),
+		"empty wait":      step("  - note: pc\n    label: X\n    wait: \"\"\n"),
 	} {
 		if err := s.Validate(yamlToJSON(t, []byte(doc))); err == nil {
 			t.Errorf("%s: the scene schema accepts it", name)

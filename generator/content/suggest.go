@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // didYouMean returns the candidate closest to s when it is close enough to be
@@ -10,8 +11,14 @@ import (
 // same on every run.
 func didYouMean(s string, candidates []string) string {
 	best, bestDist := "", -1
-	limit := max(1, len([]rune(s))/3)
+	n := utf8.RuneCountInString(s)
+	limit := max(1, n/3)
 	for _, c := range candidates {
+		// The lengths alone rule most candidates out, and keep a hostile
+		// 3 MB id from costing a 3 MB × len(c) table.
+		if m := utf8.RuneCountInString(c); m-n > limit || n-m > limit {
+			continue
+		}
 		dist := editDistance(strings.ToLower(s), strings.ToLower(c))
 		if dist <= limit && (bestDist < 0 || dist < bestDist) {
 			best, bestDist = c, dist

@@ -19,6 +19,11 @@ import (
 type decoder struct {
 	path  string
 	diags *diag.List
+	// data is the file's text, where locale files keep translation
+	// records in comments (see readRecord); lines, made from it on first
+	// use, are its lines.
+	data  []byte
+	lines []string
 }
 
 func (d *decoder) pos(n *yaml.Node) diag.Pos {
@@ -39,13 +44,14 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		return nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	d.data = data
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			d.diags.Errorf(diag.Pos{Path: d.path, Line: 1, Col: 1}, "the file is empty; see the content format in README.md")
 		} else {
-			d.syntaxError(err)
+			d.syntaxError(data, err)
 		}
 		return nil
 	}
@@ -54,7 +60,7 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		d.errorf(&extra, "a second YAML document; a file holds one, so remove the \"---\" line")
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		d.syntaxError(err)
+		d.syntaxError(data, err)
 		return nil
 	}
 	if len(doc.Content) == 0 {
@@ -64,52 +70,16 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 	if !d.noAliases(&doc) {
 		return nil
 	}
+	before := len(*d.diags)
+	if d.checkText(&doc, ""); len(*d.diags) > before {
+		return nil
+	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		d.errorf(root, "expected \"key: value\" lines at the top of the file, found %s", describe(root))
 		return nil
 	}
 	return root
-}
-
-// checkBytes reports invalid UTF-8 and tabs in indentation with their exact
-// place, which the YAML parser would only report as a vague syntax error.
-func (d *decoder) checkBytes(data []byte) bool {
-	ok := true
-	line, col := 1, 1
-	indent, tabbed := true, false
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			d.diags.Errorf(diag.Pos{Path: d.path, Line: line, Col: col}, "invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])
-			return false
-		case r == '\n':
-			line, col, indent, tabbed = line+1, 0, true, false
-		case r == '\t' && indent && !tabbed: // once a line
-			d.diags.Errorf(diag.Pos{Path: d.path, Line: line, Col: col}, "tab in indentation; YAML indents with spaces")
-			ok, tabbed = false, true
-		case r != ' ' && r != '\r' && r != '\ufeff':
-			indent = false
-		}
-		i += size
-		col++
-	}
-	return ok
-}
-
-func (d *decoder) syntaxError(err error) {
-	msg := err.Error()
-	line := 1
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	if strings.Contains(msg, "mapping values are not allowed") {
-		msg += " (a value that contains \": \" needs quotes)"
-	}
-	d.diags.Errorf(diag.Pos{Path: d.path, Line: line, Col: 1}, "YAML syntax error: %s", msg)
 }
 
 // noAliases rejects YAML aliases. Content never needs them, and refusing them
@@ -272,22 +242,31 @@ func (d *decoder) checkID(n *yaml.Node, what, id string) bool {
 // IDProblem says what is wrong with an id, or returns "" when it is valid:
 // ids become folder names and URL segments.
 func IDProblem(id string) string {
+	if n := utf8.RuneCountInString(id); n > MaxID {
+		return fmt.Sprintf("is %d characters long; keep it under %d", n, MaxID)
+	}
 	if idPattern.MatchString(id) {
 		return ""
 	}
+	// The hint writes each run of separators as one '-': "x/../../y" is
+	// "x-y", not "x-------y".
 	dropped := false
-	hint := strings.Trim(strings.Map(func(r rune) rune {
+	var b strings.Builder
+	for _, r := range id {
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-':
-			return r
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
 		case r >= 'A' && r <= 'Z':
-			return r + 'a' - 'A'
-		case r == ' ' || r == '_' || r == '.' || r == '/' || r == '\\':
-			return '-'
+			b.WriteRune(r + 'a' - 'A')
+		case r == '-' || r == ' ' || r == '_' || r == '.' || r == '/' || r == '\\':
+			if !strings.HasSuffix(b.String(), "-") {
+				b.WriteByte('-')
+			}
+		default:
+			dropped = true
 		}
-		dropped = true
-		return -1
-	}, id), "-")
+	}
+	hint := strings.Trim(b.String(), "-")
 	msg := "must use only a-z, 0-9 and '-', starting with a letter or digit"
 	if hint != "" && !dropped && idPattern.MatchString(hint) { // a hint that loses letters ("über" → "ber") is no help
 		msg += fmt.Sprintf(" (for example %q)", hint)

@@ -25,9 +25,9 @@ type Pos struct {
 // position names the whole file.
 func (p Pos) String() string {
 	if p.Line == 0 {
-		return p.Path
+		return Printable(p.Path)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", Printable(p.Path), p.Line, p.Col)
 }
 
 // Severity tells an error, which stops the build, from a warning, which does not.
@@ -50,22 +50,24 @@ type Diagnostic struct {
 // "warning: " before the message of a warning.
 func (d Diagnostic) String() string {
 	if d.Severity == Warning {
-		return d.Pos.String() + ": warning: " + d.Message
+		return d.Pos.String() + ": warning: " + Printable(d.Message)
 	}
-	return d.Pos.String() + ": " + d.Message
+	return d.Pos.String() + ": " + Printable(d.Message)
 }
 
 // List collects diagnostics. The zero value is ready to use.
 type List []Diagnostic
 
-// Errorf adds an error at pos.
+// Errorf adds an error at pos. A string argument of a %q verb is quoted
+// with Quote, so content is escaped and cut to MaxQuoted characters, and
+// the message is made Printable.
 func (l *List) Errorf(pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Message: sprintf(format, args)})
 }
 
-// Warnf adds a warning at pos.
+// Warnf adds a warning at pos, formatted as Errorf formats errors.
 func (l *List) Warnf(pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Message: sprintf(format, args)})
 }
 
 // Errors counts the errors in the list.

@@ -31,7 +31,8 @@ func placeActors(d *Diagram, s *content.Scene, labels []label) {
 		need[i] = make([]int, n)
 	}
 	for i := 0; i+1 < n; i++ {
-		need[i][i+1] = d.Actors[i].Head.W/2 + MinActorGap + d.Actors[i+1].Head.W/2
+		// A head reaches W/2 left of its lifeline and the rest right of it.
+		need[i][i+1] = d.Actors[i].Head.W - d.Actors[i].Head.W/2 + MinActorGap + d.Actors[i+1].Head.W/2
 	}
 	require := func(i, j, dist int) {
 		if 0 <= i && i < j && j < n {
@@ -40,7 +41,7 @@ func placeActors(d *Diagram, s *content.Scene, labels []label) {
 	}
 	// left and right are how far anything reaches beyond the outer lifelines.
 	left := d.Actors[0].Head.W / 2
-	right := d.Actors[n-1].Head.W / 2
+	right := d.Actors[n-1].Head.W - d.Actors[n-1].Head.W/2
 	for i, st := range s.Steps {
 		l := labels[i]
 		switch {
@@ -66,11 +67,21 @@ func placeActors(d *Diagram, s *content.Scene, labels []label) {
 			if st.From == n-1 {
 				right = max(right, reach)
 			}
-		case st.Lost:
-			// Over the half of the way that a lost message goes.
-			require(min(st.From, st.To), max(st.From, st.To), 2*(l.block+2*LabelPadX+CrossSize))
 		default:
-			require(min(st.From, st.To), max(st.From, st.To), l.block+2*LabelPadX+2*ArrowHead)
+			// The label goes over the way to the nearest receiver (the only
+			// one but for a broadcast).
+			near := st.Receivers[0]
+			lo, hi := min(st.From, near), max(st.From, near)
+			switch {
+			case st.Lost:
+				// Over the half of the way that a lost message goes.
+				require(lo, hi, 2*(l.block+2*LabelPadX+CrossSize))
+			case st.Transit > 0:
+				// From the sender to before the first arrowhead.
+				require(lo, hi, l.block+2*LabelPadX+ArrowHead)
+			default:
+				require(lo, hi, l.block+2*LabelPadX+2*ArrowHead)
+			}
 		}
 	}
 	x := 0

@@ -40,6 +40,13 @@ const (
 	NotePadX = 10 // inside a note, each side
 	NotePadY = 7  // inside a note, above and below the text
 
+	WaitPadX  = 8  // inside a wait's box, each side of its text
+	WaitPadY  = 4  // inside a wait's box, above and below its text
+	WaitGap   = 10 // between a wait's box and the ends of its zig-zags
+	WaitRound = 12 // the corner radius of a wait's box
+
+	PlatePad = 2 // around a label, in the box that hides lines passing behind it
+
 	PhasePad      = 10 // between a phase frame and what it frames
 	PhaseTitlePad = 6  // inside the phase title tab
 	PhaseTabGap   = 6  // between the phase title tab and the first row
@@ -52,8 +59,36 @@ const (
 	ViewHeight = 520
 )
 
+// RowPitch is how far apart the rows a message in flight arrives in are
+// taken to be beyond the last step: one-line rows.
+const RowPitch = MinRowHeight + RowGap
+
+// maxPasses bounds how often the rows are stacked again to make room for
+// the arrowheads of messages in flight.
+const maxPasses = 24
+
 const (
 	NoteOverhang   = 20 // how far a note over two actors reaches beyond their lifelines
 	SelfLabelInset = 6  // from the lifeline to a message-to-oneself's label
 	PhaseTabNotch  = 8  // the cut corner of a phase title tab
+)
+
+// The lanes layout for phones (see Narrow) and the fitting of the classic
+// layout to a width (see Fit).
+const (
+	PhoneWidth   = 320 // the narrow layout's width: a 320 px phone's, drawn at 100%
+	DesktopWidth = 800 // what a step page's diagram fits at 1280 px, beside the narration
+
+	LaneNameSize     = 12 // actor names, bold, in lanes
+	LaneIconSize     = 24 // actor icons, in lanes
+	LanePadX         = 4  // inside a lane's head, each side of the name
+	LaneGap          = 6  // between two heads side by side
+	LaneRowGap       = 6  // between the two rows of staggered heads
+	MinLanePitch     = 44 // the least room per actor across a lanes layout
+	MinLaneHeadW     = 36 // the narrowest head in a lane
+	MaxLaneNameLines = 2  // a name on more lines staggers the heads
+	LaneLabelLift    = 3  // more room between a label and its line in lanes
+
+	FitStep     = 20  // how much narrower labels wrap at each try to fit a width
+	MinFitLabel = 140 // the narrowest that labels wrap to fit a width; lanes are next
 )

@@ -20,6 +20,9 @@ func fit(d *Diagram) {
 		if s.Note.W > 0 {
 			grow(s.Note.X, s.Note.X+s.Note.W)
 		}
+		if s.Wait.Shown() {
+			grow(s.Wait.Box.X, s.Wait.Box.X+s.Wait.Box.W)
+		}
 	}
 	if len(d.Phases) > 0 {
 		minX -= PhasePad
@@ -86,13 +89,24 @@ func (d *Diagram) each(fx, fy func(*int), fr func(*Rect), fa func(*Anchor)) {
 		s := &d.Steps[i]
 		fy(&s.Top)
 		fy(&s.Bottom)
+		fy(&s.Reach)
 		for j := range s.Path {
 			point(&s.Path[j])
+		}
+		for j := range s.Arrivals {
+			point(&s.Arrivals[j])
+		}
+		if s.Wait.Shown() {
+			fy(&s.Wait.Top)
+			fy(&s.Wait.Bottom)
+			rect(&s.Wait.Box)
+			txt(&s.Wait.Label)
 		}
 		rect(&s.Badge)
 		txt(&s.Number)
 		rect(&s.Lock)
 		txt(&s.Label)
+		rect(&s.Plate)
 		rect(&s.Note)
 	}
 	for i := range d.Phases {

@@ -9,13 +9,24 @@ import (
 )
 
 // Scene lays out a scene. It reads as the recipe: measure the labels, place
-// the actors, place the rows, frame the phases, then shift everything into
-// the margins and mirror it for right-to-left languages.
+// the actors, place the rows (and route the messages in flight), back the
+// labels they cross, frame the phases, then shift everything into the
+// margins and mirror it for right-to-left languages.
 func Scene(s *content.Scene, rtl bool) *Diagram {
-	d := &Diagram{RTL: rtl}
-	labels := measureLabels(s, rtl)
-	placeActors(d, s, labels)
+	return lay(s, rtl, classic(MaxLabelWidth))
+}
+
+// lay lays out a scene by plan p; see Scene.
+func lay(s *content.Scene, rtl bool, p plan) *Diagram {
+	d := &Diagram{RTL: rtl, Narrow: p.small, plan: p}
+	labels := measureLabels(s, p, rtl)
+	if p.lanes > 0 {
+		placeLanes(d, s)
+	} else {
+		placeActors(d, s, labels)
+	}
 	placeRows(d, s, labels)
+	plate(d)
 	framePhases(d, s)
 	fit(d)
 	if rtl {
@@ -30,18 +41,24 @@ type label struct {
 	badge int // the number badge's width
 	// block is the width of the whole label: number badge, padlock and text.
 	block int
+	// wait is the text of the step's wait, if any.
+	wait Text
 }
 
-func measureLabels(s *content.Scene, rtl bool) []label {
+func measureLabels(s *content.Scene, p plan, rtl bool) []label {
 	out := make([]label, len(s.Steps))
 	for i, st := range s.Steps {
 		l := label{badge: badgeWidth(i + 1)}
 		if st.Kind == content.Note {
-			l.text = wrap(st.Label, NoteSize, text.Regular, MaxNoteWidth, rtl)
+			l.text = wrap(st.Label, NoteSize, text.Regular, p.noteWidth, rtl)
 		} else {
 			// The current step's label is drawn bold, and the layout is the same
 			// on every step, so labels are measured bold: the wider of the two.
-			l.text = wrap(st.Label, LabelSize, text.Bold, MaxLabelWidth, rtl)
+			l.text = wrap(st.Label, LabelSize, text.Bold, p.labelWidth, rtl)
+		}
+		if st.Wait != "" {
+			l.wait = wrap(st.Wait, NoteSize, text.Regular, p.labelWidth, rtl)
+			l.wait.Anchor = Middle
 		}
 		l.block = l.badge + NumberGap + l.text.Width
 		if st.Secure {

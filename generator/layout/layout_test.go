@@ -47,7 +47,11 @@ func fixtures(t testing.TB) map[string]*content.Scene {
 // and crosses that no text may cross.
 func items(d *layout.Diagram) (texts []item, arrowheads []layout.Rect) {
 	for _, a := range d.Actors {
-		texts = append(texts, item{"name of " + a.ID, a.Name.Box(layout.NameSize), a.Head})
+		size := layout.NameSize
+		if d.Narrow {
+			size = layout.LaneNameSize
+		}
+		texts = append(texts, item{"name of " + a.ID, a.Name.Box(size), a.Head})
 	}
 	for i, s := range d.Steps {
 		size, in := layout.LabelSize, layout.Rect{X: 0, Y: 0, W: d.Width, H: d.Height}
@@ -60,13 +64,11 @@ func items(d *layout.Diagram) (texts []item, arrowheads []layout.Rect) {
 			e := s.End()
 			arrowheads = append(arrowheads, layout.Rect{X: e.X - layout.CrossSize, Y: e.Y - layout.CrossSize, W: 2 * layout.CrossSize, H: 2 * layout.CrossSize})
 		}
-		if s.Kind == content.Message && !s.Lost {
-			e := s.End()
-			dx := layout.ArrowHead
-			if e.X < s.Path[len(s.Path)-2].X {
-				dx = -dx
-			}
-			arrowheads = append(arrowheads, layout.Rect{X: min(e.X, e.X-dx), Y: e.Y - layout.ArrowHalf, W: layout.ArrowHead, H: 2 * layout.ArrowHalf})
+		for _, h := range s.Arrowheads() {
+			arrowheads = append(arrowheads, h.Bounds())
+		}
+		if w := s.Wait; w.Shown() {
+			texts = append(texts, item{fmt.Sprintf("wait before %d", i+1), w.Label.Box(layout.NoteSize), w.Box})
 		}
 	}
 	for _, p := range d.Phases {
@@ -89,72 +91,111 @@ func overlap(a, b layout.Rect) bool {
 	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
 }
 
-// TestInvariants checks, for every fixture in both directions, what makes a
-// diagram readable: actors in order, rows in order, nothing outside the
-// picture or its box, no text over another text or over an arrowhead.
+// layouts are the ways a scene is laid out: at its natural width, fitted
+// to a desktop's column, and in lanes for a phone.
+var layouts = []struct {
+	name string
+	lay  func(*content.Scene, bool) *layout.Diagram
+}{
+	{"scene", layout.Scene},
+	{"fit", func(s *content.Scene, rtl bool) *layout.Diagram { return layout.Fit(s, rtl, layout.DesktopWidth) }},
+	{"narrow", func(s *content.Scene, rtl bool) *layout.Diagram { return layout.Narrow(s, rtl, layout.PhoneWidth) }},
+}
+
+// TestInvariants checks, for every fixture in both directions and every
+// way of laying it out, what makes a diagram readable: actors in order,
+// rows in order, nothing outside the picture or its box, no text over
+// another text or over an arrowhead.
 func TestInvariants(t *testing.T) {
 	for name, sc := range fixtures(t) {
-		for _, rtl := range []bool{false, true} {
-			t.Run(fmt.Sprintf("%s/rtl=%v", name, rtl), func(t *testing.T) {
-				d := layout.Scene(sc, rtl)
-				whole := layout.Rect{W: d.Width, H: d.Height}
-				for i := 1; i < len(d.Actors); i++ {
-					a, b := d.Actors[i-1], d.Actors[i]
-					if rtl {
-						a, b = b, a
-					}
-					if a.Head.X+a.Head.W+layout.MinActorGap > b.Head.X {
-						t.Errorf("actors %s and %s are not %s with a gap between their heads", d.Actors[i-1].ID, d.Actors[i].ID, map[bool]string{false: "left to right", true: "right to left"}[rtl])
-					}
-				}
-				for i := 1; i < len(d.Steps); i++ {
-					if d.Steps[i].Top <= d.Steps[i-1].Bottom {
-						t.Errorf("row %d starts at %d, not below row %d's bottom %d", i+1, d.Steps[i].Top, i, d.Steps[i-1].Bottom)
-					}
-				}
-				for _, a := range d.Actors {
-					if !inside(a.Head, whole) {
-						t.Errorf("actor %s's head %v is outside the diagram %v", a.ID, a.Head, whole)
-					}
-				}
-				for i, s := range d.Steps {
-					for _, p := range s.Path {
-						if !inside(layout.Rect{X: p.X - layout.CrossSize, Y: p.Y - layout.CrossSize, W: 2 * layout.CrossSize, H: 2 * layout.CrossSize}, whole) {
-							t.Errorf("step %d's line reaches %v, outside the diagram", i+1, p)
-						}
-					}
-					if !inside(s.Badge, whole) || (s.Note.W > 0 && !inside(s.Note, whole)) {
-						t.Errorf("step %d's badge %v or note %v is outside the diagram", i+1, s.Badge, s.Note)
-					}
-					if s.Kind == content.Message && s.Path[0].Y <= s.Label.Box(layout.LabelSize).Y+s.Label.Box(layout.LabelSize).H {
-						t.Errorf("step %d's line at y=%d strikes through its label %v", i+1, s.Path[0].Y, s.Label.Box(layout.LabelSize))
-					}
-				}
-				for _, p := range d.Phases {
-					if !inside(p.Box, whole) {
-						t.Errorf("phase %q's frame is outside the diagram", p.Title.Lines[0])
-					}
-				}
-				texts, heads := items(d)
-				for i, a := range texts {
-					if !inside(a.box, a.in) {
-						t.Errorf("%s %v overflows its box %v", a.name, a.box, a.in)
-					}
-					for _, b := range texts[i+1:] {
-						if overlap(a.box, b.box) {
-							t.Errorf("%s %v overlaps %s %v", a.name, a.box, b.name, b.box)
-						}
-					}
-					for _, h := range heads {
-						if overlap(a.box, h) {
-							t.Errorf("%s %v crosses an arrowhead or cross %v", a.name, a.box, h)
-						}
-					}
-				}
-				checkViews(t, d)
-			})
+		for _, l := range layouts {
+			for _, rtl := range []bool{false, true} {
+				t.Run(fmt.Sprintf("%s/%s/rtl=%v", name, l.name, rtl), func(t *testing.T) {
+					invariants(t, l.lay(sc, rtl), rtl)
+				})
+			}
 		}
 	}
+}
+
+func invariants(t *testing.T, d *layout.Diagram, rtl bool) {
+	whole := layout.Rect{W: d.Width, H: d.Height}
+	for i := 1; i < len(d.Actors); i++ {
+		a, b := d.Actors[i-1], d.Actors[i]
+		if rtl {
+			a, b = b, a
+		}
+		if a.X >= b.X {
+			t.Errorf("actors %s and %s are not %s", d.Actors[i-1].ID, d.Actors[i].ID, map[bool]string{false: "left to right", true: "right to left"}[rtl])
+		}
+	}
+	// Heads side by side keep a gap: in lanes, those in the same row.
+	gap := layout.MinActorGap
+	if d.Narrow || d.Actors[0].Head.Y != d.Actors[len(d.Actors)-1].Head.Y || gapOf(d) < gap {
+		gap = layout.LaneGap
+	}
+	for i, a := range d.Actors {
+		for _, b := range d.Actors[i+1:] {
+			if a.Head.Y == b.Head.Y && overlap(layout.Rect{X: a.Head.X - gap + 1, Y: a.Head.Y, W: a.Head.W + 2*gap - 2, H: a.Head.H}, b.Head) {
+				t.Errorf("actors %s and %s: heads %v and %v have no gap of %d between them", a.ID, b.ID, a.Head, b.Head, gap)
+			}
+		}
+	}
+	for i := 1; i < len(d.Steps); i++ {
+		if d.Steps[i].Top <= d.Steps[i-1].Bottom {
+			t.Errorf("row %d starts at %d, not below row %d's bottom %d", i+1, d.Steps[i].Top, i, d.Steps[i-1].Bottom)
+		}
+	}
+	for _, a := range d.Actors {
+		if !inside(a.Head, whole) {
+			t.Errorf("actor %s's head %v is outside the diagram %v", a.ID, a.Head, whole)
+		}
+	}
+	for i, s := range d.Steps {
+		for _, p := range s.Path {
+			if !inside(layout.Rect{X: p.X - layout.CrossSize, Y: p.Y - layout.CrossSize, W: 2 * layout.CrossSize, H: 2 * layout.CrossSize}, whole) {
+				t.Errorf("step %d's line reaches %v, outside the diagram", i+1, p)
+			}
+		}
+		if !inside(s.Badge, whole) || (s.Note.W > 0 && !inside(s.Note, whole)) {
+			t.Errorf("step %d's badge %v or note %v is outside the diagram", i+1, s.Badge, s.Note)
+		}
+		if s.Kind == content.Message && s.Path[0].Y <= s.Label.Box(layout.LabelSize).Y+s.Label.Box(layout.LabelSize).H {
+			t.Errorf("step %d's line at y=%d strikes through its label %v", i+1, s.Path[0].Y, s.Label.Box(layout.LabelSize))
+		}
+	}
+	for _, p := range d.Phases {
+		if !inside(p.Box, whole) {
+			t.Errorf("phase %q's frame is outside the diagram", p.Title.Lines[0])
+		}
+	}
+	texts, heads := items(d)
+	for i, a := range texts {
+		if !inside(a.box, a.in) {
+			t.Errorf("%s %v overflows its box %v", a.name, a.box, a.in)
+		}
+		for _, b := range texts[i+1:] {
+			if overlap(a.box, b.box) {
+				t.Errorf("%s %v overlaps %s %v", a.name, a.box, b.name, b.box)
+			}
+		}
+		for _, h := range heads {
+			if overlap(a.box, h) {
+				t.Errorf("%s %v crosses an arrowhead or cross %v", a.name, a.box, h)
+			}
+		}
+	}
+	checkViews(t, d)
+}
+
+// gapOf is the narrowest gap between two neighbouring heads.
+func gapOf(d *layout.Diagram) int {
+	g := 1 << 20
+	for i := 1; i < len(d.Actors); i++ {
+		a, b := d.Actors[i-1].Head, d.Actors[i].Head
+		g = min(g, max(b.X-a.X-a.W, a.X-b.X-b.W))
+	}
+	return g
 }
 
 // checkViews checks each step's view: the step is in it, it fits the
@@ -168,7 +209,10 @@ func checkViews(t *testing.T, d *layout.Diagram) {
 		if v.First > 0 && v.Bottom-v.Top > layout.ViewHeight {
 			t.Errorf("step %d's view is %d high, more than %d", n+1, v.Bottom-v.Top, layout.ViewHeight)
 		}
-		headsBottom := d.Actors[0].Head.Y + d.Actors[0].Head.H + v.HeadShift
+		headsBottom := v.HeadShift
+		for _, a := range d.Actors {
+			headsBottom = max(headsBottom, a.Head.Y+a.Head.H+v.HeadShift)
+		}
 		for _, p := range v.Phases {
 			if p.Box.Y < headsBottom {
 				t.Errorf("step %d: phase frame at %d is under the pinned heads ending at %d", n+1, p.Box.Y, headsBottom)
@@ -232,5 +276,23 @@ func TestMirror(t *testing.T) {
 	}
 	if latin := rtl.Steps[5].Label; latin.RTL {
 		t.Errorf("the all-Latin label %q is right to left", latin.Lines[0])
+	}
+}
+
+// TestFitsTheScreen checks that every fixture of up to six actors is laid
+// out as narrow as a 320 px phone for phones, and fits a desktop's column.
+func TestFitsTheScreen(t *testing.T) {
+	for name, sc := range fixtures(t) {
+		if len(sc.Actors) > 6 {
+			continue
+		}
+		for _, rtl := range []bool{false, true} {
+			if d := layout.Narrow(sc, rtl, layout.PhoneWidth); d.Width > layout.PhoneWidth {
+				t.Errorf("%s rtl=%v: the narrow layout is %d wide, more than a phone's %d", name, rtl, d.Width, layout.PhoneWidth)
+			}
+			if d := layout.Fit(sc, rtl, layout.DesktopWidth); d.Width > layout.DesktopWidth {
+				t.Errorf("%s rtl=%v: fitted to a desktop, the layout is %d wide, more than %d", name, rtl, d.Width, layout.DesktopWidth)
+			}
+		}
 	}
 }

@@ -17,6 +17,11 @@ type View struct {
 	// steps so far, and with its top (and title tab) moved down to the
 	// window's first row when it began above it. Phases not shown are absent.
 	Phases []Phase
+	// InFlight lists the steps before First whose messages are still in
+	// flight in the window: they arrive in its rows. Their lines and ends
+	// are drawn, under the pinned heads; their labels, above the window's
+	// rows, are not.
+	InFlight []int
 }
 
 // ViewAt is the view of step n, counting from 0; n < 0 views the whole
@@ -28,12 +33,17 @@ func (d *Diagram) ViewAt(n int) View {
 	v := View{Bottom: d.bottomAt(n)}
 	if v.Bottom > ViewHeight {
 		// Drop rows from the top until the rest fits below the pinned heads.
-		head := d.Actors[0].LifelineTop - Margin + HeadToFirstRow
+		head := d.headsBottom() - Margin + HeadToFirstRow
 		for v.First = 0; v.First < n && v.Bottom-(d.rowTop(v.First)-head) > ViewHeight-Margin; v.First++ {
 		}
 		if v.First > 0 {
 			v.Top = d.rowTop(v.First) - head - Margin
 			v.HeadShift = v.Top
+		}
+	}
+	for m := range v.First {
+		if s := &d.Steps[m]; s.Sloped() && m+s.Transit >= v.First {
+			v.InFlight = append(v.InFlight, m) // arrives in the window's first row or later
 		}
 	}
 	for _, p := range d.Phases {
@@ -42,7 +52,7 @@ func (d *Diagram) ViewAt(n int) View {
 		}
 		if p.First < v.First {
 			// Begun above the window: bring its title down to the first row.
-			top := d.Steps[v.First].Top - phaseHeader()
+			top := d.lead(v.First) - phaseHeader()
 			p.Tab.Y += top - p.Box.Y
 			p.Title.Y += top - p.Box.Y
 			p.Box.H -= top - p.Box.Y
@@ -57,20 +67,28 @@ func (d *Diagram) ViewAt(n int) View {
 	return v
 }
 
-// rowTop is where step i's row begins, with the title tab of a phase it
-// opens.
+// rowTop is where step i's row begins, with its wait and the title tab of
+// a phase it opens.
 func (d *Diagram) rowTop(i int) int {
 	for _, p := range d.Phases {
 		if p.First == i {
-			return p.Box.Y
+			return min(p.Box.Y, d.lead(i))
 		}
 	}
 	// A step inside a phase needs room for that phase's tab when it is the
 	// first one in view.
 	for _, p := range d.Phases {
 		if p.First < i && i <= p.Last {
-			return d.Steps[i].Top - phaseHeader()
+			return d.lead(i) - phaseHeader()
 		}
+	}
+	return d.lead(i)
+}
+
+// lead is the top of step i's row, or of the wait above it.
+func (d *Diagram) lead(i int) int {
+	if w := &d.Steps[i].Wait; w.Shown() {
+		return w.Top
 	}
 	return d.Steps[i].Top
 }
@@ -79,6 +97,9 @@ func (d *Diagram) rowTop(i int) int {
 // below that step's row, or the frame of the phase it is in.
 func (d *Diagram) bottomAt(n int) int {
 	bottom := d.Steps[n].Bottom
+	for _, s := range d.Steps[:n+1] {
+		bottom = max(bottom, s.Reach) // messages still in flight
+	}
 	for _, p := range d.Phases {
 		if p.First <= n && n <= p.Last {
 			bottom = max(bottom, d.Steps[n].Bottom+PhasePad)

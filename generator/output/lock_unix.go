@@ -9,11 +9,11 @@ import (
 	"syscall"
 )
 
-// lock takes an exclusive lock on path, creating the file if needed. The
-// kernel releases it when the process dies, so a killed build never leaves
-// the output locked.
-func lock(path, what string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+// lock takes an exclusive lock on the folder dir, or says that another build
+// holds it. The kernel releases the lock when the process dies, so a killed
+// build never leaves the output locked, and no lock file is needed.
+func lock(dir, what string) (*os.File, error) {
+	f, err := os.Open(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -22,6 +22,20 @@ func lock(path, what string) (*os.File, error) {
 		if errors.Is(err, syscall.EWOULDBLOCK) {
 			return nil, fmt.Errorf("another lessongen build is writing %s; wait for it to finish", what)
 		}
+		return nil, err
+	}
+	return f, nil
+}
+
+// lockWait takes an exclusive lock on the folder dir, waiting for it: it is
+// held for moments only.
+func lockWait(dir string) (*os.File, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
 		return nil, err
 	}
 	return f, nil

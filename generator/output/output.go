@@ -4,9 +4,12 @@
 //
 // It refuses to replace a non-empty folder that lessongen did not create
 // (marked by a Marker file), so a mistaken --out can never delete a user's
-// files. A lock beside the output keeps two builds from interleaving, and on
-// Linux the new site is swapped in atomically, so a build killed at any
-// moment leaves the old site or the new one, whole.
+// files. Each build holds a lock on its own temporary folder, so two builds
+// never interleave and no lock file is left behind; on Linux the new site is
+// swapped in atomically, so a build killed at any moment leaves the old site
+// or the new one, whole. After any build, the folder that holds the output
+// holds nothing of lessongen's but the output, or a message says what could
+// not be removed.
 package output
 
 import (
@@ -23,12 +26,23 @@ import (
 // may replace the folder next time.
 const Marker = ".lessongen"
 
+const markerText = "This folder is written by lessongen; a build replaces it whole.\n"
+
 // Dir is an output folder being written.
 type Dir struct {
-	final string
-	tmp   string
-	lock  *os.File
-	made  sync.Map // the folders made so far, by path
+	final     string
+	tmp       string
+	lock      *os.File // on tmp, for as long as the build runs
+	made      sync.Map // the folders made so far, by path
+	created   string   // the first folder Begin had to create above final, if any
+	leftovers []Leftover
+}
+
+// Leftover is a folder of an earlier build that could not be removed. The
+// site is written all the same; the user is told to remove it.
+type Leftover struct {
+	Path string
+	Err  error
 }
 
 // Begin checks that dir may be replaced and creates the temporary folder
@@ -42,28 +56,178 @@ func Begin(dir string) (*Dir, error) {
 		return nil, err
 	}
 	parent, base := filepath.Dir(final), filepath.Base(final)
+	d := &Dir{final: final, created: firstMissing(parent)}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	l, err := lock(filepath.Join(parent, "."+base+".lock"), final)
+	// The parent's lock is held only while looking for what earlier
+	// builds left and making this build's folder, so that no build takes
+	// another's folder, just made and not yet locked, for a leftover.
+	parentLock, err := lockWait(parent)
 	if err != nil {
+		d.removeCreated()
 		return nil, err
 	}
-	// Holding the lock, anything left by a build that was killed is ours to
-	// remove: half-written new sites and old sites not yet deleted.
-	for _, pattern := range []string{".new-*", ".old-*"} {
-		stale, _ := filepath.Glob(filepath.Join(parent, "."+base+pattern))
-		for _, p := range stale {
-			os.RemoveAll(p)
+	defer unlock(parentLock)
+	if err := d.removeStale(parent, base); err != nil {
+		d.removeCreated()
+		return nil, err
+	}
+	d.tmp, err = os.MkdirTemp(parent, tempPrefix(base, newInfix))
+	if err == nil {
+		d.lock, err = lock(d.tmp, final)
+	}
+	if err == nil {
+		// The marker goes in first: a leftover holding it is known to be
+		// lessongen's, even one whose build was killed at once.
+		err = os.WriteFile(filepath.Join(d.tmp, Marker), []byte(markerText), 0o644)
+	}
+	if err != nil {
+		d.Abort()
+		return nil, err
+	}
+	return d, nil
+}
+
+// The infixes of the folders beside the output: a site being written, and
+// an old site being removed.
+const (
+	newInfix = ".new-"
+	oldInfix = ".old-"
+)
+
+// tempPrefix is the name of a temporary folder before MkdirTemp's random
+// digits: ".public.new-".
+func tempPrefix(base, infix string) string { return "." + base + infix }
+
+// removeStale removes what builds into the same output left behind when they
+// were killed: half-written new sites and old sites not yet deleted. Only
+// folders named exactly so (the prefix, then MkdirTemp's digits) and holding
+// the marker, or empty, are touched; a folder another build is still writing
+// (its lock is held) means that build is running.
+func (d *Dir) removeStale(parent, base string) error {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		var infix string
+		for _, in := range []string{newInfix, oldInfix} {
+			if digits, ok := strings.CutPrefix(name, tempPrefix(base, in)); ok && allDigits(digits) {
+				infix = in
+			}
+		}
+		if infix == "" || !e.IsDir() {
+			continue
+		}
+		p := filepath.Join(parent, name)
+		if !ours(p) {
+			continue
+		}
+		if infix == newInfix {
+			l, err := lock(p, d.final)
+			if err != nil {
+				return err
+			}
+			unlock(l)
+		}
+		if err := removeAll(p); err != nil {
+			d.leftovers = append(d.leftovers, Leftover{p, err})
 		}
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
-	if err != nil {
-		unlock(l)
-		return nil, err
-	}
-	return &Dir{final: final, tmp: tmp, lock: l}, nil
+	return nil
 }
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// ours reports whether the folder at p holds lessongen's marker or nothing.
+func ours(p string) bool {
+	if _, err := os.Stat(filepath.Join(p, Marker)); err == nil {
+		return true
+	}
+	entries, err := os.ReadDir(p)
+	return err == nil && len(entries) == 0
+}
+
+// removeAll removes a folder that lessongen wrote, its marker last: a build
+// killed while removing it leaves a folder that still says it is
+// lessongen's, or an empty one, which the next build removes. A folder made
+// read-only since (by a copy tool, or chmod -R a-w) is made writable again
+// first, as it is lessongen's own.
+func removeAll(p string) error {
+	err := removeContents(p)
+	if err != nil {
+		filepath.WalkDir(p, func(q string, e fs.DirEntry, err error) error {
+			if err == nil && e.IsDir() {
+				os.Chmod(q, 0o755)
+			}
+			return nil
+		})
+		err = removeContents(p)
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(filepath.Join(p, Marker)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return os.Remove(p)
+}
+
+// removeContents removes everything in the folder p but the marker.
+func removeContents(p string) error {
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Name() != Marker {
+			if err := os.RemoveAll(filepath.Join(p, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// firstMissing returns the highest folder of dir's path that does not exist,
+// or "" when dir exists.
+func firstMissing(dir string) string {
+	missing := ""
+	for p := dir; ; p = filepath.Dir(p) {
+		if _, err := os.Lstat(p); err == nil {
+			return missing
+		}
+		missing = p
+		if filepath.Dir(p) == p {
+			return missing
+		}
+	}
+}
+
+// removeCreated removes the folders Begin made above the output, so that a
+// failed build leaves no folder at all.
+func (d *Dir) removeCreated() {
+	if d.created == "" {
+		return
+	}
+	for p := filepath.Dir(d.final); ; p = filepath.Dir(p) {
+		if os.Remove(p) != nil || p == d.created {
+			return
+		}
+	}
+}
+
+// Leftovers lists the folders of earlier builds that could not be removed.
+func (d *Dir) Leftovers() []Leftover { return d.leftovers }
 
 // checkReplaceable allows a folder that does not exist, is empty, or holds
 // lessongen's marker.
@@ -119,12 +283,11 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 	return os.WriteFile(p, data, 0o644)
 }
 
-// Commit marks the new site and puts it in place of the old one.
+// Commit puts the new site in place of the old one. A folder of the old
+// site that cannot be removed does not make the commit fail: the new site
+// is published, and Leftovers names the folder.
 func (d *Dir) Commit() error {
 	defer unlock(d.lock)
-	if err := os.WriteFile(filepath.Join(d.tmp, Marker), []byte("This folder is written by lessongen; a build replaces it whole.\n"), 0o644); err != nil {
-		return err
-	}
 	// MkdirTemp makes the folder 0700; a published site must be readable.
 	if err := os.Chmod(d.tmp, 0o755); err != nil {
 		return err
@@ -132,20 +295,25 @@ func (d *Dir) Commit() error {
 	if _, err := os.Lstat(d.final); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(d.tmp, d.final)
 	}
-	if err := swap(d.tmp, d.final); err != nil {
+	// swap leaves the old site at old, whose name the next build cleans up
+	// should this one be killed while deleting it.
+	old := strings.Replace(d.tmp, newInfix, oldInfix, 1)
+	if err := swap(d.tmp, d.final, old); err != nil {
 		return err
 	}
-	// d.tmp now holds the old site. Rename it before removing it, so that a
-	// build killed while deleting leaves a name the next build cleans up.
-	old := strings.Replace(d.tmp, ".new-", ".old-", 1)
-	if err := os.Rename(d.tmp, old); err != nil {
-		return os.RemoveAll(d.tmp)
+	if err := removeAll(old); err != nil {
+		d.leftovers = append(d.leftovers, Leftover{old, err})
 	}
-	return os.RemoveAll(old)
+	return nil
 }
 
-// Abort removes what was written.
+// Abort removes what was written, and the folders Begin made for it.
 func (d *Dir) Abort() error {
 	defer unlock(d.lock)
-	return os.RemoveAll(d.tmp)
+	var err error
+	if d.tmp != "" {
+		err = os.RemoveAll(d.tmp)
+	}
+	d.removeCreated()
+	return err
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -37,11 +38,8 @@ func TestReplacesItsOwnOutput(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "old.html")); !os.IsNotExist(err) {
 		t.Error("a file of the previous build survived")
 	}
-	entries, _ := os.ReadDir(filepath.Dir(out))
-	for _, e := range entries {
-		if e.Name() != "public" && e.Name() != ".public.lock" {
-			t.Errorf("left beside the output: %s", e.Name())
-		}
+	if got := beside(t, out); got != "public" {
+		t.Errorf("beside the output: %s", got)
 	}
 	if info, _ := os.Stat(out); info.Mode().Perm() != 0o755 {
 		t.Errorf("output folder mode %v, want 0755", info.Mode().Perm())
@@ -139,21 +137,74 @@ func TestRefusesSymlink(t *testing.T) {
 func TestCleansUpAfterAKilledBuild(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
+	// What killed builds leave: folders with the marker, written first,
+	// or empty ones, killed before that.
 	for _, stale := range []string{".public.new-123", ".public.old-456"} {
 		os.MkdirAll(filepath.Join(dir, stale, "en"), 0o755)
+		os.WriteFile(filepath.Join(dir, stale, Marker), nil, 0o644)
 	}
+	os.Mkdir(filepath.Join(dir, ".public.new-789"), 0o755)
 	os.Mkdir(filepath.Join(dir, "notes"), 0o755)
 	if err := write(t, out, map[string]string{"index.html": "x"}); err != nil {
 		t.Fatal(err)
 	}
-	entries, _ := os.ReadDir(dir)
+	if got := beside(t, out); got != "notes public" {
+		t.Errorf("beside the output: %s", got)
+	}
+}
+
+// TestCleanUpTouchesOnlyItsOwn: the clean-up matches its exact names, not a
+// pattern built from the output's name ("--out '*'" once matched every
+// hidden folder), and leaves alone a folder so named that lessongen did not
+// write.
+func TestCleanUpTouchesOnlyItsOwn(t *testing.T) {
+	for _, tc := range []struct {
+		out, mine string
+		marker    bool // the folder holds lessongen's marker: only its name tells it apart
+	}{
+		{"*", ".photos.old-2019", true},
+		{"*", ".*.old-x", true},
+		{"[a-z]ub", ".pub.new-1", true},
+		{"public", ".public.new-12x", true},
+		{"public", ".public.new-", true},
+		{"public", ".public.old-2019", false}, // the right name, but not lessongen's
+	} {
+		dir := t.TempDir()
+		mine := filepath.Join(dir, tc.mine, "holiday.jpg")
+		os.MkdirAll(filepath.Dir(mine), 0o755)
+		os.WriteFile(mine, []byte("sun"), 0o644)
+		if tc.marker {
+			os.WriteFile(filepath.Join(dir, tc.mine, Marker), nil, 0o644)
+		}
+		if err := write(t, filepath.Join(dir, tc.out), map[string]string{"index.html": "x"}); err != nil {
+			t.Fatal(err)
+		}
+		if data, _ := os.ReadFile(mine); string(data) != "sun" {
+			t.Errorf("--out %q: a build removed %s", tc.out, tc.mine)
+		}
+		if got, want := beside(t, filepath.Join(dir, tc.out)), strings.Join(sorted(tc.mine, tc.out), " "); got != want {
+			t.Errorf("--out %q: beside the output %q, want %q", tc.out, got, want)
+		}
+	}
+}
+
+// beside lists the names in the folder that holds out, sorted.
+func beside(t *testing.T, out string) string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var names []string
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if got := strings.Join(names, " "); got != ".public.lock notes public" {
-		t.Errorf("beside the output: %s", got)
-	}
+	return strings.Join(names, " ")
+}
+
+func sorted(s ...string) []string {
+	slices.Sort(s)
+	return s
 }
 
 // TestRemovesOldSiteWhole checks that a rebuild removes every file of the
@@ -181,7 +232,7 @@ func TestRemovesOldSiteWhole(t *testing.T) {
 		}
 		return nil
 	})
-	want := []string{"/.public.lock", "/public/" + Marker, "/public/index.html"}
+	want := []string{"/public/" + Marker, "/public/index.html"}
 	if strings.Join(files, " ") != strings.Join(want, " ") {
 		t.Errorf("after a rebuild the folder holds %v, want %v", files, want)
 	}

@@ -6,12 +6,13 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// swap exchanges two folders in one atomic step (renameat2 with
-// RENAME_EXCHANGE), so that at every instant the output path holds a whole
-// site, the old or the new.
-func swap(a, b string) error {
-	if err := unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE); err != nil {
-		return &os.LinkError{Op: "exchange", Old: a, New: b, Err: err}
+// swap exchanges the folders tmp and final in one atomic step (renameat2
+// with RENAME_EXCHANGE), so that at every instant the output path holds a
+// whole site, the old or the new; then it renames the old site, now at tmp,
+// to old.
+func swap(tmp, final, old string) error {
+	if err := unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, final, unix.RENAME_EXCHANGE); err != nil {
+		return &os.LinkError{Op: "exchange", Old: tmp, New: final, Err: err}
 	}
-	return nil
+	return os.Rename(tmp, old)
 }

@@ -20,8 +20,9 @@ func errorPage(errors []string) string {
 }
 
 // liveJS reloads the page after each good build, keeping its URL (so the
-// reader stays on the same step and language), and shows the errors of a
-// failed build over the page until they are fixed.
+// reader stays on the same step and language) unless the page's own script
+// cancels the "lessongen:reload" event to go elsewhere, and shows the errors
+// of a failed build over the page until they are fixed.
 const liveJS = `(() => {
   "use strict";
   const me = document.currentScript;
@@ -44,7 +45,12 @@ const liveJS = `(() => {
   const es = new EventSource("/_lessongen/events");
   es.addEventListener("build", (e) => {
     const st = JSON.parse(e.data);
-    if (gen !== null && st.gen !== gen) { location.reload(); return; }
+    // The theme's script may take the reload over (cancel the event) to
+    // go to the same step by its id rather than by its number.
+    if (gen !== null && st.gen !== gen) {
+      if (dispatchEvent(new Event("lessongen:reload", { cancelable: true }))) location.reload();
+      return;
+    }
     gen = st.gen;
     show(st.errors || []);
   });

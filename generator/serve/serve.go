@@ -104,7 +104,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-cache")
+	if !ownHost(r) {
+		misdirected(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
@@ -134,7 +139,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	data := site.File(name)
 	if data == nil && !strings.HasSuffix(name, ".html") && path.Ext(name) == "" {
 		if data = site.File(path.Join(name, "index.html")); data != nil {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			// From the cleaned name, never the path as sent: "//en" + "/"
+			// would send the browser to the host "en".
+			http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
 			return
 		}
 	}
@@ -190,8 +197,10 @@ func inject(page []byte, gen int) []byte {
 // events streams the build state to a page as server-sent events: the
 // current state at once, then every new one.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
+	rc := http.NewResponseController(w)
+	// The stream lasts as long as the page: the server's write limit, meant
+	// for stalled readers of a page, does not apply to it.
+	if err := rc.SetWriteDeadline(time.Time{}); err != nil {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
@@ -219,6 +228,8 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		case <-keepAlive.C:
 			io.WriteString(w, ": keep-alive\n\n")
 		}
-		flusher.Flush()
+		if rc.Flush() != nil {
+			return
+		}
 	}
 }

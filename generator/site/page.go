@@ -11,6 +11,7 @@ import (
 
 	"github.com/lessongen/lessongen/generator/content"
 	"github.com/lessongen/lessongen/generator/locale"
+	"github.com/lessongen/lessongen/generator/svg"
 )
 
 // Page is what every template receives. One type serves every kind of page,
@@ -56,10 +57,16 @@ type Page struct {
 	Scene SceneLink
 	SVG   template.HTML
 	Steps []StepLink
+	// SVGNarrow is a step page's diagram laid out for phones, if it has
+	// one, and Fit the class that tells the stylesheet when to show it.
+	SVGNarrow template.HTML
+	Fit       string
 
 	// The overview only.
 	References []content.Reference
 	Related    []SceneLink
+	// Embed offers the scene's animated SVG for use elsewhere.
+	Embed *Embed
 
 	// Step pages only: step N of Total, and its narration.
 	N, Total  int
@@ -71,6 +78,9 @@ type Page struct {
 	// the source language.
 	Untranslated bool
 	Fields       []content.Field
+	// Bytes is the step's byte view, and ByteCount how many bytes it shows.
+	Bytes     []ByteItem
+	ByteCount int
 	// SVGURL is the standalone diagram file of this step.
 	SVGURL string
 	// Prev and Next are empty at the ends of the scene.
@@ -80,6 +90,17 @@ type Page struct {
 	First, Last string
 	// StepLog is Steps as the theme's "stepitem" template writes them.
 	StepLog template.HTML
+}
+
+// Embed is what an overview offers for putting the scene's animation in a
+// README or another page: the picture's URL and size, and ready-to-copy
+// snippets. The URLs are absolute when the site's base URL is.
+type Embed struct {
+	// Src is the animation's URL from the overview, for its preview.
+	Src           string
+	Width, Height int
+	Markdown      string
+	Img, IFrame   string
 }
 
 // Alternate is the same page in another language.
@@ -132,8 +153,9 @@ func (p *Page) fill(s string, args []any) string {
 	return s
 }
 
-// OGLocale is the page language in Open Graph's form: ja_JP, pt_BR.
-func (p *Page) OGLocale() string { return strings.ReplaceAll(p.Lang, "-", "_") }
+// OGLocale is the page language in Open Graph's form, with the country
+// where it is most spoken when the tag names none: fr_FR, ja_JP, pt_BR.
+func (p *Page) OGLocale() string { return locale.OGLocale(p.Lang) }
 
 // Topic is a group of scenes on the index.
 type Topic struct {
@@ -148,16 +170,32 @@ type SceneLink struct {
 	ID, Title, Summary     string
 	TitleLang, SummaryLang string
 	URL                    string
-	Steps                  int
+	// Thumb is the scene's thumbnail, ThumbW × ThumbH, for its index card.
+	Thumb string
+	Steps int
 }
+
+// ThumbW and ThumbH are the size of every scene's thumbnail, so that an
+// index card keeps its room while the picture loads.
+func (p *Page) ThumbW() int { return svg.ThumbWidth }
+
+// ThumbH: see ThumbW.
+func (p *Page) ThumbH() int { return svg.ThumbHeight }
 
 // StepLink is a step as the step log lists it.
 type StepLink struct {
-	N         int
+	N int
+	// ID is the step's stable key: its id, or its number when it has none.
+	// Live reload finds the same step by it after steps were inserted.
+	ID        string
 	URL       string
 	Who       string
 	Label     string
 	LabelLang string
+	// LabelDir is "ltr" for a label in the page's language that has no
+	// right-to-left letter on a right-to-left page, data such as "* 1 EXISTS"
+	// or "1-RTT: HEADERS GET /", which the page's direction would reorder.
+	LabelDir string
 	// Current marks the step the page shows; Done the steps before it.
 	Current, Done bool
 	// Narration and Fields are filled on the overview only, which prints as

@@ -14,6 +14,7 @@ import (
 	"github.com/lessongen/lessongen/generator/locale"
 	"github.com/lessongen/lessongen/generator/markdown"
 	"github.com/lessongen/lessongen/generator/svg"
+	"github.com/lessongen/lessongen/generator/text"
 	"github.com/lessongen/lessongen/generator/theme"
 )
 
@@ -33,8 +34,11 @@ type Generator struct {
 	Langs []*content.Language
 	// Memo, when set, keeps index pages from one build to the next.
 	Memo *Memo
-	md   *markdown.Renderer
-	ui   content.Strings
+	// Budget, when set, is the most bytes a scene's pages may take: Scene
+	// fails with a *ContentError once it knows they would take more.
+	Budget func(*content.Scene) int64
+	md     *markdown.Renderer
+	ui     content.Strings
 }
 
 // New returns a Generator for language lang of a site whose languages are
@@ -107,9 +111,23 @@ func (g *Generator) absolute() bool {
 // whose root is root: absolute when the site's base URL is, else relative.
 func (g *Generator) url(root, rel string) string {
 	if g.absolute() {
-		return strings.TrimSuffix(g.Site.BaseURL, "/") + "/" + rel
+		return PublishedURL(g.Site.BaseURL, rel)
 	}
 	return root + rel
+}
+
+// PublishedURL is the absolute URL of the file at path rel under the site
+// root, as a host serves it: a page in directory form, as GitHub Pages and
+// Hugo give it (https://user.github.io/repo/fr/dhcp/4/ for
+// fr/dhcp/4/index.html), any other file as it is. Links inside pages stay
+// relative and keep index.html, so that they also work from the disk.
+func PublishedURL(base, rel string) string {
+	if rel == "index.html" {
+		rel = ""
+	} else if dir, ok := strings.CutSuffix(rel, "/index.html"); ok {
+		rel = dir + "/"
+	}
+	return strings.TrimSuffix(base, "/") + "/" + rel
 }
 
 // NotFound renders 404.html. Hosts serve it at whatever path was missing,
@@ -169,13 +187,22 @@ func (g *Generator) Index(atRoot bool) (File, error) {
 
 func (g *Generator) sceneLink(s *content.Scene, langRoot string) SceneLink {
 	return SceneLink{ID: s.ID, Title: s.Title, Summary: s.Summary, TitleLang: s.TitleLang, SummaryLang: s.SummaryLang,
-		URL: langRoot + s.ID + "/index.html", Steps: len(s.Steps)}
+		URL: langRoot + s.ID + "/index.html", Thumb: langRoot + s.ID + "/thumb.svg", Steps: len(s.Steps)}
 }
 
 // Scene renders a scene's overview, its step pages and its standalone step
-// diagrams, handing each file to emit as soon as it is ready.
-func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) error) error {
+// diagrams, handing each file to emit as soon as it is ready. d is the
+// scene's diagram; narrow, if not nil, its layout for phones, which step
+// pages carry beside d for the stylesheet to show on a narrow screen.
+func (g *Generator) Scene(s *content.Scene, d, narrow *layout.Diagram, emitFile func(File) error) error {
 	base := g.Lang.Tag + "/" + s.ID + "/"
+	budget := g.budget(s)
+	emit := func(f File) error {
+		if err := budget.spend(int64(len(f.Data)), 0); err != nil {
+			return err
+		}
+		return emitFile(f)
+	}
 	over := g.page(s.ID+"/index.html", s.Title+" – "+g.Site.Title, s.Summary)
 	over.Scene = g.sceneLink(s, "../")
 	over.References = s.References
@@ -188,18 +215,24 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 	}
 	narration := make([]template.HTML, len(s.Steps))
 	over.Steps = g.stepLinks(s, "")
+	var narrated int64
 	for i, st := range s.Steps {
 		var err error
-		if narration[i], err = g.md.Render(st.Text); err != nil {
+		if narration[i], err = budget.narration(&st, func() (template.HTML, error) { return g.md.Render(st.Text) }); err != nil {
 			return err
 		}
 		o := &over.Steps[i]
 		o.Narration, o.TextLang, o.Fields = narration[i], st.TextLang, st.Fields
 		// Text without a bracket has no link to move.
 		if strings.Contains(st.Text, "]") {
-			if o.Narration, err = g.md.RenderRebased(st.Text, fromStepFolder(i+1)); err != nil {
+			if o.Narration, err = budget.narration(&st, func() (template.HTML, error) { return g.md.RenderRebased(st.Text, fromStepFolder(i+1)) }); err != nil {
 				return err
 			}
+		}
+		// Each narration is on its step page and on the overview.
+		narrated += int64(len(narration[i]) + len(o.Narration))
+		if err := budget.spend(0, narrated); err != nil {
+			return err
 		}
 	}
 	var buf bytes.Buffer
@@ -207,11 +240,22 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		return err
 	}
 	over.SVG = template.HTML(buf.String())
+	buf.Reset()
+	if err := svg.Thumb(&buf, d, g.Theme.DiagramCSS); err != nil {
+		return err
+	}
+	if err := emit(File{Path: base + "thumb.svg", Data: bytes.Clone(buf.Bytes())}); err != nil {
+		return err
+	}
+	over.Embed = g.embed(s, d)
 	data, err := g.execute("scene.html", &over)
 	if err != nil {
 		return err
 	}
 	if err := emit(File{Path: base + "index.html", Data: data}); err != nil {
+		return err
+	}
+	if err := g.animation(s, d, base, emit); err != nil {
 		return err
 	}
 
@@ -221,7 +265,18 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 	if err != nil {
 		return err
 	}
+	// Every step page holds the whole log and its own narration.
+	if err := budget.spend(0, int64(total)*log.bytes()+narrated/2); err != nil {
+		return err
+	}
 	draw := svg.NewScene(d)
+	var drawNarrow *svg.Scene
+	fit := ""
+	if narrow != nil {
+		if fit = svg.FitClass(d); fit != "" {
+			drawNarrow = svg.NewScene(narrow)
+		}
+	}
 	// chrome is the size of a step page less its diagram, narration and
 	// log: a guess at first, then the last page's, so that each page's
 	// buffer is allocated once.
@@ -231,6 +286,9 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		p := g.page(fmt.Sprintf("%s/%d/index.html", s.ID, n), "", st.Label)
 		p.Scene, p.N, p.Total, p.Fields, p.Overview = over.Scene, n, total, st.Fields, "../index.html"
 		p.TextLang, p.Untranslated = st.TextLang, st.LabelLang != "" || st.TextLang != ""
+		if st.Bytes != nil {
+			p.Bytes, p.ByteCount = byteItems(st.Bytes, func(n int) string { return p.Plural("byte_count", n) }), len(st.Bytes.Data)
+		}
 		stepOf := p.T("step_of", "n", n, "total", total)
 		p.Title = stepOf + " – " + st.Label + " – " + s.Title
 		p.Scene.URL = "../index.html"
@@ -246,10 +304,19 @@ func (g *Generator) Scene(s *content.Scene, d *layout.Diagram, emit func(File) e
 		}
 		p.SVGURL = fmt.Sprintf("../%d.svg", n)
 		p.Narration = narration[i]
-		view := svg.View{Step: i, Lang: g.Lang.Tag, Title: stepOf + ": " + st.Label, Desc: p.Step.Who + ": " + st.Label}
+		desc := p.T("colon", "a", p.Step.Who, "b", st.Label) // French spaces its colon, Chinese and Japanese write a full-width one
+		if st.Wait != "" {
+			desc = p.T("after_wait", "wait", st.Wait) + desc // the diagram's break, for a screen reader
+		}
+		view := svg.View{Step: i, Lang: g.Lang.Tag, Title: p.T("colon", "a", stepOf, "b", st.Label), Desc: desc, CSS: g.Theme.DiagramCSS}
 		inline, standalone := draw.Pair(view, "../../assets/fonts/")
 		p.SVG = template.HTML(inline) // #nosec: package svg escapes every text
 		parts := len(inline) + len(p.StepLog) + len(p.Narration)
+		if drawNarrow != nil {
+			small, _ := drawNarrow.Pair(view, "../../assets/fonts/")
+			p.SVGNarrow, p.Fit = template.HTML(small), fit // #nosec: package svg escapes every text
+			parts += len(small)
+		}
 		if data, err = g.executeSized("step.html", &p, chrome+chrome/8+parts); err != nil {
 			return err
 		}
@@ -293,7 +360,7 @@ func (g *Generator) stepLog(links []StepLink) (stepLog, error) {
 			l.Done, l.Current = state == 0, state == 1
 			buf.Reset()
 			if err := t.ExecuteTemplate(&buf, "stepitem", l); err != nil {
-				return nil, err
+				return nil, g.templateError(err)
 			}
 			log[i][state] = buf.String()
 		}
@@ -329,16 +396,31 @@ func (g *Generator) stepLinks(s *content.Scene, prefix string) []StepLink {
 	if g.Lang.Dir == "rtl" {
 		arrow = " ← "
 	}
+	sep := ", "
+	if m, ok := g.ui["list_separator"]; ok && m["other"] != "" {
+		sep = m["other"]
+	}
+	names := func(actors []int) string {
+		var b strings.Builder
+		for j, a := range actors {
+			if j > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(s.Actors[a].Name)
+		}
+		return b.String()
+	}
 	out := make([]StepLink, len(s.Steps))
 	for i, st := range s.Steps {
-		who := s.Actors[st.From].Name
-		switch {
-		case st.Kind == content.Message:
-			who += arrow + s.Actors[st.To].Name
-		case st.To != st.From:
-			who += ", " + s.Actors[st.To].Name
+		// "Laptop → Switch, DHCP server, Router"; a note names its actors.
+		who := names(st.Over)
+		if st.Kind == content.Message {
+			who = s.Actors[st.From].Name + arrow + names(st.Receivers)
 		}
-		out[i] = StepLink{N: i + 1, URL: fmt.Sprintf("%s%d/index.html", prefix, i+1), Who: who, Label: st.Label, LabelLang: st.LabelLang}
+		out[i] = StepLink{N: i + 1, ID: st.Key, URL: fmt.Sprintf("%s%d/index.html", prefix, i+1), Who: who, Label: st.Label, LabelLang: st.LabelLang}
+		if g.Lang.Dir == "rtl" && st.LabelLang == "" && !text.RTL(st.Label, true) {
+			out[i].LabelDir = "ltr"
+		}
 	}
 	return out
 }
@@ -377,7 +459,16 @@ func (g *Generator) executeSized(name string, data any, size int) ([]byte, error
 	var buf bytes.Buffer
 	buf.Grow(size)
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
-		return nil, err
+		return nil, g.templateError(err)
 	}
 	return buf.Bytes(), nil
+}
+
+// templateError places an error of the theme's templates in the theme, as a
+// problem of the content: a site's own template can fail only on some pages.
+func (g *Generator) templateError(err error) error {
+	if pos, msg, ok := g.Theme.Locate(err); ok {
+		return &ContentError{Pos: pos, Message: msg}
+	}
+	return err
 }

@@ -28,12 +28,12 @@ func Sitemap(s *content.Site) []byte {
 		`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	for _, p := range pages {
 		for _, l := range s.Languages {
-			fmt.Fprintf(&b, "<url><loc>%s</loc>", html.EscapeString(base+l.Tag+"/"+p))
+			fmt.Fprintf(&b, "<url><loc>%s</loc>", html.EscapeString(PublishedURL(base, l.Tag+"/"+p)))
 			if len(s.Languages) > 1 {
 				for _, alt := range s.Languages {
-					fmt.Fprintf(&b, `<xhtml:link rel="alternate" hreflang="%s" href="%s"/>`, alt.Tag, html.EscapeString(base+alt.Tag+"/"+p))
+					fmt.Fprintf(&b, `<xhtml:link rel="alternate" hreflang="%s" href="%s"/>`, alt.Tag, html.EscapeString(PublishedURL(base, alt.Tag+"/"+p)))
 				}
-				fmt.Fprintf(&b, `<xhtml:link rel="alternate" hreflang="x-default" href="%s"/>`, html.EscapeString(base+s.Languages[0].Tag+"/"+p))
+				fmt.Fprintf(&b, `<xhtml:link rel="alternate" hreflang="x-default" href="%s"/>`, html.EscapeString(PublishedURL(base, s.Languages[0].Tag+"/"+p)))
 			}
 			b.WriteString("</url>\n")
 		}

@@ -62,6 +62,34 @@ var icons = map[string]func(c *svgo.SVG){
 		c.Roundrect(3, 6, 18, 13, 1, 1)
 		c.Path("M3 7l9 6 9-6")
 	},
+	"laptop": func(c *svgo.SVG) {
+		c.Roundrect(4, 4, 16, 11, 1, 1)
+		c.Path("M2 19h20l-2-4H4z")
+	},
+	"tablet": func(c *svgo.SVG) {
+		c.Roundrect(4, 2, 16, 20, 2, 2)
+		c.Path("M11 18.5h2")
+	},
+	"access-point": func(c *svgo.SVG) {
+		c.Roundrect(4, 17, 16, 4, 2, 2)
+		c.Path("M9.2 12.2a4 4 0 0 1 5.6 0M6.4 9.4a8 8 0 0 1 11.2 0M3.6 6.6a12 12 0 0 1 16.8 0M12 14.5v.5")
+	},
+	"load-balancer": func(c *svgo.SVG) {
+		c.Circle(7, 12, 2)
+		c.Path("M2 12h3M9 12h11M8.5 10.5 13 6h7M8.5 13.5 13 18h7M18 4l2 2-2 2M18 10l2 2-2 2M18 16l2 2-2 2")
+	},
+	"proxy": func(c *svgo.SVG) {
+		c.Roundrect(8, 5, 8, 14, 1, 1)
+		c.Path("M2 12h6M16 12h6M19 9l3 3-3 3M11 9h2M11 12h2M11 15h2")
+	},
+	"cdn": func(c *svgo.SVG) {
+		c.Circle(12, 12, 3)
+		c.Circle(5, 5, 2)
+		c.Circle(19, 5, 2)
+		c.Circle(5, 19, 2)
+		c.Circle(19, 19, 2)
+		c.Path("M6.5 6.5l3.4 3.4M17.5 6.5l-3.4 3.4M6.5 17.5l3.4-3.4M17.5 17.5l-3.4-3.4")
+	},
 }
 
 // lockIcon is the padlock drawn before a secure message's label, in a

@@ -1,6 +1,11 @@
 package svg
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/lessongen/lessongen/generator/layout"
+)
 
 // FontFamily is the diagram's font stack: the theme's own font first, for
 // the scripts it measures (Latin, Greek, Cyrillic, Arabic, Hebrew), then
@@ -30,58 +35,147 @@ const (
 	hebrewRange = "U+0590-05FF"
 )
 
-// baseCSS colours the diagram through custom properties, each with a light
-// default, so a page can restyle it (dark mode) and a standalone file looks
-// right as it is. The root is left to right, whatever the page around an
+// textCSS sets the diagram's font, text sizes and weights, and text
+// anchors: what the layout measured text with, so it belongs with the
+// writer rather than the theme, whose diagram.css gives every colour,
+// line and dash. The root is left to right, whatever the page around an
 // inline diagram says: each text's direction comes from its class alone,
-// so its anchor means the same everywhere. Message labels get a halo of the surface colour, so a
-// lifeline they cross never strikes them through.
-const baseCSS = `.lgd{font-family:` + FontFamily + `;font-size:14px;direction:ltr}
-.lgd text{fill:var(--lg-ink,#1e293b)}
+// so its anchor means the same everywhere.
+var textCSS = fmt.Sprintf(`.lgd{font-family:%s;font-size:%dpx;direction:ltr}
 .lgd .c{text-anchor:middle}
 .lgd .e{text-anchor:end}
 .lgd .rtl{direction:rtl}
-.lgd .hd{fill:var(--lg-surface,#fff);stroke:var(--lg-line,#94a3b8);stroke-width:1.5}
-.lgd .ll{stroke:var(--lg-lifeline,#cbd5e1);stroke-dasharray:4 3}
-.lgd .ic{color:var(--lg-ink,#1e293b)}
-.lgd .nm{font-weight:700}
-.lgd .l,.lgd .l2{fill:none;stroke:var(--lg-ink,#1e293b);stroke-width:1.5}
-.lgd .ah{fill:var(--lg-ink,#1e293b)}
-.lgd .m .lb{paint-order:stroke;stroke:var(--lg-surface,#fff);stroke-width:4px;stroke-linejoin:round}
-.lgd .rp .l,.lgd .rp .l2{stroke-dasharray:6 4}
-.lgd .sc .l{stroke:var(--lg-secure,#047857);stroke-width:4.5}
-.lgd .sc .l2{stroke:var(--lg-surface,#fff);stroke-width:1.5}
-.lgd .sc .ah{fill:var(--lg-secure,#047857)}
-.lgd .lk{color:var(--lg-secure,#047857)}
-.lgd .sp{stroke:none}
-.lgd .x{stroke:var(--lg-lost,#b91c1c);stroke-width:2.5;stroke-linecap:round}
-.lgd .nb{fill:var(--lg-note,#fef3c7);stroke:var(--lg-note-line,#d97706)}
-.lgd .n .lb{font-size:13px}
-.lgd .bd{fill:var(--lg-ink,#1e293b)}
-.lgd text.nn{fill:var(--lg-surface,#fff);font-size:11px;font-weight:700}
-.lgd .fr{fill:none;stroke:var(--lg-line,#94a3b8);stroke-dasharray:2 3}
-.lgd .tab{fill:var(--lg-tab,#e2e8f0)}
-.lgd .pt{font-size:13px;font-weight:700}
-.lgd .past text.lb{fill:var(--lg-muted,#475569)}
-.lgd .past .l{stroke:var(--lg-muted,#475569)}
-.lgd .past .ah,.lgd .past .bd{fill:var(--lg-muted,#475569)}
-.lgd .now .l{stroke:var(--lg-accent,#1d4ed8);stroke-width:2}
-.lgd .now.sc .l{stroke-width:4.5}
-.lgd .now .ah,.lgd .now .bd{fill:var(--lg-accent,#1d4ed8)}
+.lgd .nm{font-size:%dpx;font-weight:700}
+.lgd.nw .nm{font-size:%dpx}
+.lgd .n .lb{font-size:%dpx}
+.lgd text.nn{font-size:%dpx;font-weight:700}
+.lgd .pt{font-size:%dpx;font-weight:700}
+.lgd .wl{font-size:%dpx}
 .lgd .now text.lb{font-weight:700}
-.lgd .now .nb{stroke:var(--lg-accent,#1d4ed8);stroke-width:2}
-.lgd .on .hd{stroke:var(--lg-accent,#1d4ed8);stroke-width:2.5}
-.lgd .cur .fr{stroke:var(--lg-accent,#1d4ed8)}
-`
+`, FontFamily, layout.LabelSize, layout.NameSize, layout.LaneNameSize, layout.NoteSize, layout.NumberSize, layout.NoteSize, layout.NoteSize)
 
-// darkCSS gives a standalone file dark colours when the viewer prefers them.
-// Inline diagrams take theirs from the page instead.
-const darkCSS = `@media (prefers-color-scheme:dark){.lgd{--lg-ink:#e2e8f0;--lg-surface:#0f172a;--lg-line:#64748b;--lg-lifeline:#475569;--lg-muted:#94a3b8;--lg-accent:#60a5fa;--lg-secure:#34d399;--lg-lost:#f87171;--lg-note:#422006;--lg-note-line:#b45309;--lg-tab:#334155}
-svg.lgd{background:#0f172a}}
-`
-
-// PageCSS is what a page's stylesheet needs for inline diagrams: the font
-// faces, under fontURL, and the colours, which the page may restyle.
+// PageCSS is what a page's stylesheet needs for inline diagrams besides the
+// theme's diagram.css: the font faces, under fontURL, textCSS, and the
+// rules that pick a diagram's narrow layout on a narrow screen.
 func PageCSS(fontURL string) string {
-	return FontFaces(fontURL) + baseCSS
+	return FontFaces(fontURL) + textCSS + pickCSS
+}
+
+// literalCSS restates, with its custom properties' values written out, each
+// declaration of css that uses var(): librsvg (2.54, Debian's) and other
+// renderers without custom properties drop those declarations and would
+// draw every box black and no line at all. Put before css, the literal
+// declarations are what such a renderer keeps, and a browser overrides
+// them with css's own, which follow the light and dark palettes. The values
+// are those of css's top-level :root rules, the light palette.
+func literalCSS(css string) string {
+	vars := map[string]string{}
+	rules := topRules(css)
+	for _, r := range rules {
+		if r.selector != ":root" {
+			continue
+		}
+		for _, d := range r.decls {
+			if name, value, ok := strings.Cut(d, ":"); ok && strings.HasPrefix(strings.TrimSpace(name), "--") {
+				vars[strings.TrimSpace(name)] = strings.TrimSpace(value)
+			}
+		}
+	}
+	var b strings.Builder
+	for _, r := range rules {
+		if r.selector == ":root" || strings.HasPrefix(r.selector, "@") {
+			continue
+		}
+		var out []string
+		for _, d := range r.decls {
+			if strings.Contains(d, "var(") {
+				if lit, ok := resolveVars(d, vars); ok {
+					out = append(out, lit)
+				}
+			}
+		}
+		if len(out) > 0 {
+			b.WriteString(r.selector + "{" + strings.Join(out, ";") + "}\n")
+		}
+	}
+	return b.String()
+}
+
+// cssRule is a top-level rule: its selector (or at-rule prelude) and, for a
+// plain rule, its declarations.
+type cssRule struct {
+	selector string
+	decls    []string
+}
+
+// topRules splits a stylesheet into its top-level rules, in order; the
+// contents of at-rules (@media, @font-face) are not looked into.
+func topRules(css string) []cssRule {
+	for {
+		i := strings.Index(css, "/*")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(css[i+2:], "*/")
+		if j < 0 {
+			css = css[:i]
+			break
+		}
+		css = css[:i] + css[i+2+j+2:]
+	}
+	var out []cssRule
+	for {
+		open := strings.IndexByte(css, '{')
+		if open < 0 {
+			return out
+		}
+		depth, end := 0, -1
+		for k := open; k < len(css) && end < 0; k++ {
+			switch css[k] {
+			case '{':
+				depth++
+			case '}':
+				if depth--; depth == 0 {
+					end = k
+				}
+			}
+		}
+		if end < 0 {
+			return out
+		}
+		r := cssRule{selector: strings.TrimSpace(css[:open])}
+		if !strings.HasPrefix(r.selector, "@") {
+			for _, d := range strings.Split(css[open+1:end], ";") {
+				if d = strings.TrimSpace(d); d != "" {
+					r.decls = append(r.decls, d)
+				}
+			}
+		}
+		out = append(out, r)
+		css = css[end+1:]
+	}
+}
+
+// resolveVars writes out each var(--name) or var(--name, fallback) of a
+// declaration; ok is false when a name has no value and no fallback.
+func resolveVars(decl string, vars map[string]string) (string, bool) {
+	for {
+		i := strings.Index(decl, "var(")
+		if i < 0 {
+			return decl, true
+		}
+		j := strings.IndexByte(decl[i:], ')')
+		if j < 0 {
+			return "", false
+		}
+		name, fallback, hasFallback := strings.Cut(decl[i+4:i+j], ",")
+		v, ok := vars[strings.TrimSpace(name)]
+		if !ok {
+			if !hasFallback {
+				return "", false
+			}
+			v = strings.TrimSpace(fallback)
+		}
+		decl = decl[:i] + v + decl[i+j+1:]
+	}
 }

@@ -2,9 +2,9 @@
 //
 // It knows nothing of YAML or pages: it draws a layout.Diagram up to a given
 // step, marking earlier steps as past and the given one as current, with
-// classes that PageCSS colours: a standalone file carries it in a <style>
-// element, a page in its stylesheet, so a strict Content-Security-Policy
-// needs no inline style. All SVG is written with svgo but the root's start
+// classes that the theme's diagram.css colours, handed to it as data: a
+// standalone file carries it in a <style> element, a page in its
+// stylesheet, so a strict Content-Security-Policy needs no inline style. All SVG is written with svgo but the root's start
 // tag, its title and the <symbol> tags, which svgo cannot write as needed.
 //
 // What a page can rely on: the root is svg.lgd; each actor is a group
@@ -40,10 +40,13 @@ type View struct {
 	Title, Desc string
 	// Lang is the language of the diagram's text, a BCP 47 tag.
 	Lang string
-	// Standalone adds what a file needs on its own: the XML declaration, the
-	// font faces (at FontURL, a relative URL ending in "/") and dark colours.
+	// Standalone adds what a file needs on its own: the XML declaration and
+	// a <style> with the font faces (at FontURL, a relative URL ending in
+	// "/"), the text sizes and CSS, the theme's diagram stylesheet
+	// (diagram.css), which gives the colours in light and dark.
 	Standalone bool
 	FontURL    string
+	CSS        string
 }
 
 // Write draws d as seen on view v.
@@ -54,7 +57,7 @@ func Write(w io.Writer, d *layout.Diagram, v View) error {
 	}
 	writeHead(ew, d, v)
 	if v.Standalone {
-		io.WriteString(ew, styleElement(v.FontURL))
+		io.WriteString(ew, styleElement(v.FontURL, v.CSS))
 	}
 	writeBody(ew, d, v.Step, nil)
 	return ew.err
@@ -62,10 +65,11 @@ func Write(w io.Writer, d *layout.Diagram, v View) error {
 
 const xmlDecl = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
 
-// styleElement is a standalone file's <style>, with its fonts at fontURL.
-func styleElement(fontURL string) string {
+// styleElement is a standalone file's <style>, with its fonts at fontURL
+// and the theme's diagram stylesheet css.
+func styleElement(fontURL, css string) string {
 	var b strings.Builder
-	svgo.New(&b).Style("text/css", FontFaces(fontURL)+baseCSS+darkCSS)
+	svgo.New(&b).Style("text/css", FontFaces(fontURL)+textCSS+literalCSS(css)+css)
 	return b.String()
 }
 
@@ -76,9 +80,10 @@ type Scene struct {
 	d    *layout.Diagram
 	past [][]byte
 	// head and body are reused from view to view; style is the <style>
-	// element of standalone files with fonts at fontURL.
-	head, body     bytes.Buffer
-	style, fontURL string
+	// element of standalone files, for fonts at fontURL and the diagram
+	// stylesheet css.
+	head, body          bytes.Buffer
+	style, fontURL, css string
 }
 
 // NewScene prepares to draw the views of d.
@@ -87,12 +92,13 @@ func NewScene(d *layout.Diagram) *Scene {
 }
 
 // Pair draws the step view v twice from one drawing: inline, for a page
-// whose stylesheet has PageCSS, and standalone, with its fonts at fontURL.
+// whose stylesheet has PageCSS and the theme's diagram.css, and
+// standalone, with its fonts at fontURL and v.CSS in its <style>.
 // A site needs both for every step, and drawing is the costly part.
 // Pair is not safe for concurrent use.
 func (sc *Scene) Pair(v View, fontURL string) (inline, standalone []byte) {
-	if sc.style == "" || sc.fontURL != fontURL {
-		sc.style, sc.fontURL = styleElement(fontURL), fontURL
+	if sc.style == "" || sc.fontURL != fontURL || sc.css != v.CSS {
+		sc.style, sc.fontURL, sc.css = styleElement(fontURL, v.CSS), fontURL, v.CSS
 	}
 	head, body := &sc.head, &sc.body
 	head.Reset()
@@ -120,9 +126,10 @@ func (sc *Scene) pastStep(i int) []byte {
 func writeHead(w io.Writer, d *layout.Diagram, v View) {
 	win := d.ViewAt(v.Step)
 	height := win.Bottom - win.Top
-	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="lgd" viewBox="0 %d %d %d" width="%d" height="%d" role="img" aria-labelledby="lgd-t lgd-d" lang="%s">`+"\n",
-		win.Top, d.Width, height, d.Width, height, attr(v.Lang))
-	fmt.Fprintf(w, "<title id=\"lgd-t\">%s</title>\n<desc id=\"lgd-d\">%s</desc>\n", text(v.Title), text(v.Desc))
+	id := ids(d)
+	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="%s" viewBox="0 %d %d %d" width="%d" height="%d" role="img" aria-labelledby="%s-t %s-d" lang="%s">`+"\n",
+		rootClass(d), win.Top, d.Width, height, d.Width, height, id, id, attr(v.Lang))
+	fmt.Fprintf(w, "<title id=\"%s-t\">%s</title>\n<desc id=\"%s-d\">%s</desc>\n", id, text(v.Title), id, text(v.Desc))
 }
 
 // writeBody writes the drawing and closes the root. past, if not nil,
@@ -130,13 +137,20 @@ func writeHead(w io.Writer, d *layout.Diagram, v View) {
 func writeBody(w io.Writer, d *layout.Diagram, step int, past func(int) []byte) {
 	c := svgo.New(w)
 	win := d.ViewAt(step)
-	last := step
-	if step < 0 {
-		last = len(d.Steps) - 1
-	}
+	last := last(d, step)
 	writeDefs(c, d, win.First, last)
 	// Frames go under the lifelines, title tabs over them.
 	writePhases(c, d, win, step, false)
+	if len(win.InFlight) > 0 {
+		// Messages sent above the window and still in flight go under the
+		// pinned heads, and a band of the surface's colour behind the heads
+		// hides where they came from.
+		for _, i := range win.InFlight {
+			writeFlight(c, d, i)
+		}
+		h := d.Actors[0].Head
+		c.Rect(0, win.Top, d.Width, h.Y+h.H+win.HeadShift-win.Top, class("pin"))
+	}
 	writeActors(c, d, step, win)
 	writePhases(c, d, win, step, true)
 	for i := win.First; i <= last; i++ {
@@ -147,6 +161,15 @@ func writeBody(w io.Writer, d *layout.Diagram, step int, past func(int) []byte) 
 		writeStep(c, d, i, step)
 	}
 	c.End()
+}
+
+// last is the last step drawn in the view of step: every step in the
+// overview (step < 0).
+func last(d *layout.Diagram, step int) int {
+	if step < 0 {
+		return len(d.Steps) - 1
+	}
+	return step
 }
 
 // writeDefs defines each icon the diagram uses, once.
@@ -169,10 +192,10 @@ func writeDefs(c *svgo.SVG, d *layout.Diagram, first, last int) {
 	}
 	c.Def()
 	for _, k := range kinds {
-		symbol(c, "lgd-"+k, iconSize, iconSize, icons[k])
+		symbol(c, ids(d)+"-"+k, iconSize, iconSize, icons[k])
 	}
 	if lock {
-		symbol(c, "lgd-lock", 10, 13, lockIcon)
+		symbol(c, ids(d)+"-lock", 10, 13, lockIcon)
 	}
 	c.DefEnd()
 }
@@ -209,14 +232,23 @@ func writePhases(c *svgo.SVG, d *layout.Diagram, win layout.View, step int, tabs
 // the actors' heads.
 func writeActors(c *svgo.SVG, d *layout.Diagram, step int, win layout.View) {
 	involved := map[int]bool{}
-	receiver := -1
+	receiver := map[int]bool{}
 	if step >= 0 {
 		s := d.Steps[step]
-		for i := min(s.From, s.To); i <= max(s.From, s.To); i++ {
-			involved[i] = s.Kind == content.Note || i == s.From || i == s.To
+		for _, i := range s.Actors {
+			involved[i] = true
 		}
 		if s.Kind == content.Message && !s.Lost {
-			receiver = s.To
+			for _, i := range s.Actors[1:] {
+				receiver[i] = true
+			}
+		}
+	}
+	// The lifelines break where a wait is drawn.
+	var gaps [][2]int
+	for i := win.First; i <= last(d, step); i++ {
+		if w := &d.Steps[i].Wait; w.Shown() {
+			gaps = append(gaps, [2]int{w.Top, w.Bottom})
 		}
 	}
 	dy := win.HeadShift
@@ -225,15 +257,20 @@ func writeActors(c *svgo.SVG, d *layout.Diagram, step int, win layout.View) {
 		if involved[i] {
 			cls += " on"
 		}
-		if i == receiver {
+		if receiver[i] {
 			cls += " to" // the page's stylesheet shows it receiving the message
 		}
-		c.Group(class(cls), `id="lgd-a-`+attr(a.ID)+`"`)
-		c.Line(a.X, a.LifelineTop+dy, a.X, win.Bottom-layout.Margin, class("ll"))
+		c.Group(class(cls), `id="`+ids(d)+`-a-`+attr(a.ID)+`"`)
+		top := a.LifelineTop + dy
+		for _, g := range gaps {
+			c.Line(a.X, top, a.X, g[0], class("ll"))
+			top = g[1]
+		}
+		c.Line(a.X, top, a.X, win.Bottom-layout.Margin, class("ll"))
 		h := a.Head
 		c.Roundrect(h.X, h.Y+dy, h.W, h.H, 6, 6, class("hd"))
 		if a.Kind != "" {
-			c.Use(a.Icon.X, a.Icon.Y+dy, "#lgd-"+a.Kind, fmt.Sprintf(`width="%d" height="%d"`, a.Icon.W, a.Icon.H), class("ic"))
+			c.Use(a.Icon.X, a.Icon.Y+dy, "#"+ids(d)+"-"+a.Kind, fmt.Sprintf(`width="%d" height="%d"`, a.Icon.W, a.Icon.H), class("ic"))
 		}
 		name := a.Name
 		name.Y += dy
@@ -242,8 +279,32 @@ func writeActors(c *svgo.SVG, d *layout.Diagram, step int, win layout.View) {
 	}
 }
 
+// writeFlight draws the line and ends of a message sent above the window
+// and still in flight in it, as a past step; its label and number are
+// outside the window.
+func writeFlight(c *svgo.SVG, d *layout.Diagram, i int) {
+	c.Group(class(stepClass(&d.Steps[i], i, len(d.Steps))), fmt.Sprintf(`id="%s-s%d"`, ids(d), i+1))
+	writeArrow(c, &d.Steps[i], false)
+	c.Gend()
+}
+
 func writeStep(c *svgo.SVG, d *layout.Diagram, i, current int) {
 	s := &d.Steps[i]
+	c.Group(class(stepClass(s, i, current)), fmt.Sprintf(`id="%s-s%d"`, ids(d), i+1))
+	if s.Wait.Shown() {
+		writeWait(c, d, &s.Wait)
+	}
+	if s.Kind == content.Note {
+		c.Roundrect(s.Note.X, s.Note.Y, s.Note.W, s.Note.H, 4, 4, class("nb"))
+	} else {
+		writeArrow(c, s, i == current)
+	}
+	writeLabel(c, d, s, i == current)
+	c.Gend()
+}
+
+// stepClass is the classes of step i's group in the view of step current.
+func stepClass(s *layout.Step, i, current int) string {
 	cls := []string{"s"}
 	if s.Kind == content.Note {
 		cls = append(cls, "n")
@@ -261,6 +322,12 @@ func writeStep(c *svgo.SVG, d *layout.Diagram, i, current int) {
 	if s.Kind == content.Message && s.End().X < s.Path[0].X {
 		cls = append(cls, "rv") // right to left on the page, for the stylesheet's motion
 	}
+	if s.Sloped() {
+		cls = append(cls, "tr") // in flight: its motion slopes down
+	}
+	if len(s.Actors) > 2 && s.Kind == content.Message {
+		cls = append(cls, "bc") // a broadcast
+	}
 	switch {
 	case current < 0:
 	case i < current:
@@ -268,19 +335,20 @@ func writeStep(c *svgo.SVG, d *layout.Diagram, i, current int) {
 	default:
 		cls = append(cls, "now")
 	}
-	c.Group(class(strings.Join(cls, " ")), fmt.Sprintf(`id="lgd-s%d"`, i+1))
-	if s.Kind == content.Note {
-		c.Roundrect(s.Note.X, s.Note.Y, s.Note.W, s.Note.H, 4, 4, class("nb"))
-	} else {
-		writeArrow(c, s, i == current)
-	}
-	// The current message's number and label ride with it from the
-	// sender's lifeline and settle in place. data-d is how far from it they
-	// start; the stylesheet reads it with attr(), since a strict
-	// Content-Security-Policy allows no inline style.
-	ride := i == current && s.Kind == content.Message && s.End().X != s.Path[0].X
+	return strings.Join(cls, " ")
+}
+
+// writeLabel draws a step's number badge, padlock and label. The current
+// message's ride with it from the sender's lifeline and settle in place:
+// data-d is how far from it they start; the stylesheet reads it with
+// attr(), since a strict Content-Security-Policy allows no inline style.
+func writeLabel(c *svgo.SVG, d *layout.Diagram, s *layout.Step, current bool) {
+	ride := current && s.Kind == content.Message && s.End().X != s.Path[0].X
 	if ride {
 		c.Group(class("ride"), fmt.Sprintf(`data-d="%d"`, s.Path[0].X-rideCenter(s)))
+	}
+	if p := s.Plate; p.W > 0 {
+		c.Rect(p.X, p.Y, p.W, p.H, class("pl"))
 	}
 	b := s.Badge
 	if b.W == b.H {
@@ -290,62 +358,18 @@ func writeStep(c *svgo.SVG, d *layout.Diagram, i, current int) {
 	}
 	writeText(c, s.Number, "nn")
 	if s.Secure {
-		c.Use(s.Lock.X, s.Lock.Y, "#lgd-lock", fmt.Sprintf(`width="%d" height="%d"`, s.Lock.W, s.Lock.H), class("lk"))
+		c.Use(s.Lock.X, s.Lock.Y, "#"+ids(d)+"-lock", fmt.Sprintf(`width="%d" height="%d"`, s.Lock.W, s.Lock.H), class("lk"))
 	}
 	writeText(c, s.Label, "lb")
 	if ride {
 		c.Gend()
 	}
-	c.Gend()
 }
 
 // rideCenter is the middle of a message's number and label, side by side.
 func rideCenter(s *layout.Step) int {
 	l := s.Label.Box(0)
 	return (min(s.Badge.X, l.X) + max(s.Badge.X+s.Badge.W, l.X+l.W)) / 2
-}
-
-// writeArrow draws a message's line and its end: an arrowhead whose tip
-// touches the receiver's lifeline, or the cross of a lost message. A secure
-// message's line is doubled, a tunnel, so it stands out in any colour.
-// The current message's end is grouped with an invisible line as long as
-// the message, so the stylesheet can move it by its own width (100% of its
-// fill box) from the sender to the receiver, without inline style.
-func writeArrow(c *svgo.SVG, s *layout.Step, current bool) {
-	end := s.End()
-	prev := s.Path[len(s.Path)-2]
-	dir := 1
-	if end.X < prev.X {
-		dir = -1
-	}
-	var b strings.Builder
-	for j, p := range s.Path {
-		x := p.X
-		if j == len(s.Path)-1 && !s.Lost {
-			x -= dir * layout.ArrowHead // stop where the head begins, so the line never pokes through its tip
-		}
-		cmd := "L"
-		if j == 0 {
-			cmd = "M"
-		}
-		fmt.Fprintf(&b, "%s%d %d", cmd, x, p.Y)
-	}
-	c.Path(b.String(), class("l"))
-	if s.Secure {
-		c.Path(b.String(), class("l2"))
-	}
-	if current && end.X != s.Path[0].X {
-		c.Group(class("tip"))
-		c.Line(s.Path[0].X, end.Y, end.X, end.Y, class("sp"))
-		defer c.Gend()
-	}
-	if s.Lost {
-		k := layout.CrossSize
-		c.Path(fmt.Sprintf("M%d %dl%d %dM%d %dl%d %d", end.X-k, end.Y-k, 2*k, 2*k, end.X-k, end.Y+k, 2*k, -2*k), class("x"))
-		return
-	}
-	bx := end.X - dir*layout.ArrowHead
-	c.Polygon([]int{end.X, bx, bx}, []int{end.Y, end.Y - layout.ArrowHalf, end.Y + layout.ArrowHalf}, class("ah"))
 }
 
 // writeText writes a text as one <text>, each further line a <tspan>. Its
@@ -372,6 +396,24 @@ func writeText(c *svgo.SVG, t layout.Text, cls string) {
 		c.Span(line, fmt.Sprintf(`x="%d" dy="%d"`, t.X, t.Pitch))
 	}
 	c.TextEnd()
+}
+
+// ids is the prefix of the diagram's ids: a page may hold a diagram and
+// its narrow layout (see layout.Narrow), whose ids must differ.
+func ids(d *layout.Diagram) string {
+	if d.Narrow {
+		return "lgn"
+	}
+	return "lgd"
+}
+
+// rootClass is the root element's class: lgd, and nw for a narrow layout,
+// whose names and icons are smaller.
+func rootClass(d *layout.Diagram) string {
+	if d.Narrow {
+		return "lgd nw"
+	}
+	return "lgd"
 }
 
 func class(c string) string { return `class="` + c + `"` }

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"flag"
 	"fmt"
+	"image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -15,9 +16,12 @@ import (
 	"testing/fstest"
 
 	"github.com/lessongen/lessongen/generator/content"
+	"github.com/lessongen/lessongen/generator/golden"
 	"github.com/lessongen/lessongen/generator/layout"
 	"github.com/lessongen/lessongen/generator/svg"
 	"github.com/lessongen/lessongen/generator/synth"
+	"github.com/lessongen/lessongen/generator/theme"
+	"github.com/lessongen/lessongen/themes"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -43,22 +47,44 @@ func fixture(t testing.TB, name string) *content.Scene {
 	return site.Scenes[0]
 }
 
+// themeCSS is the default theme's diagram stylesheet, as the build hands
+// it to the writer for standalone files.
+func themeCSS(t testing.TB) string {
+	t.Helper()
+	th, diags := theme.Load(themes.Default, nil, "")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return th.DiagramCSS
+}
+
 // goldens are the fixtures drawn into testdata/*.golden.svg, each with its
 // language: every construct in five languages, and every icon.
 var goldens = []struct {
 	name, lang string
 	rtl        bool
+	// steps are the step views drawn besides the overview, counting from 0:
+	// step 8 but where a fixture needs others.
+	steps []int
 }{
-	{"en", "en", false}, {"ja", "ja", false}, {"zh-Hans", "zh-Hans", false}, {"ko", "ko", false}, {"ar", "ar", true},
-	{"icons", "en", false},
+	{"en", "en", false, nil}, {"ja", "ja", false, nil}, {"zh-Hans", "zh-Hans", false, nil}, {"ko", "ko", false, nil}, {"ar", "ar", true, nil},
+	{"icons", "en", false, nil}, {"kinds", "en", false, nil},
+	// The constructs of issue #17, each alone, then together in Arabic.
+	{"broadcast", "en", false, []int{0, 2}}, {"transit", "en", false, []int{1, 3, 8}}, {"wait", "en", false, []int{0, 2, 4}},
+	{"notes", "en", false, []int{3}}, {"crowded", "en", false, []int{2}}, {"flight-ar", "ar", true, []int{1, 4, 6}},
 }
 
 // render draws every golden fixture: the overview (every step) and the
 // view of step 8 (past, current and absent steps), both standalone.
 func render(t testing.TB, fn func(file string, data []byte)) {
+	css := themeCSS(t)
 	for _, g := range goldens {
 		d := layout.Scene(fixture(t, g.name), g.rtl)
-		for _, step := range []int{-1, 7} {
+		steps := g.steps
+		if steps == nil {
+			steps = []int{7}
+		}
+		for _, step := range append([]int{-1}, steps...) {
 			if step >= len(d.Steps) {
 				continue
 			}
@@ -67,7 +93,7 @@ func render(t testing.TB, fn func(file string, data []byte)) {
 				file = fmt.Sprintf("%s.step%d.golden.svg", g.name, step+1)
 			}
 			var buf bytes.Buffer
-			v := svg.View{Step: step, Lang: g.lang, Title: g.name, Desc: "Every construct", Standalone: true, FontURL: "../../../themes/default/assets/fonts/"}
+			v := svg.View{Step: step, Lang: g.lang, Title: g.name, Desc: "Every construct", Standalone: true, FontURL: "../../../themes/default/assets/fonts/", CSS: css}
 			if err := svg.Write(&buf, d, v); err != nil {
 				t.Fatal(err)
 			}
@@ -91,8 +117,8 @@ func TestGolden(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%v (run go test -update)", err)
 		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from its golden copy; run go test -update and review the diff", file)
+		if d := golden.Diff(file, want, got); d != "" {
+			t.Errorf("%s differs from its golden copy (run go test -update and review the diff):\n%s", file, d)
 		}
 	})
 }
@@ -142,12 +168,14 @@ func TestWellFormed(t *testing.T) {
 }
 
 // TestEveryConstruct checks that the English fixture's overview draws each
-// construct of the content format, and the icons fixture each icon once.
+// construct of the content format, the fixtures of issue #17 each of theirs,
+// and the icons fixtures each icon once.
 func TestEveryConstruct(t *testing.T) {
-	en, err := os.ReadFile("testdata/en.golden.svg")
-	if err != nil {
-		t.Fatal(err)
-	}
+	// What the code draws now, not the golden files on disk, which an
+	// -update could have rewritten without the construct.
+	drawn := map[string][]byte{}
+	render(t, func(file string, data []byte) { drawn[filepath.Base(file)] = data })
+	en := drawn["en.golden.svg"]
 	for what, want := range map[string]string{
 		"a note": `class="s n"`, "a message": `class="s m"`, "a reply": `class="s m rp rv"`,
 		"a secure message": `class="s m sc"`, "a secure reply": `class="s m rp sc rv"`, "a lost message": `class="s m lo"`,
@@ -158,13 +186,27 @@ func TestEveryConstruct(t *testing.T) {
 			t.Errorf("en.golden.svg has no %s (%s)", what, want)
 		}
 	}
-	icons, err := os.ReadFile("testdata/icons.golden.svg")
-	if err != nil {
-		t.Fatal(err)
+	for file, constructs := range map[string]map[string]string{
+		"broadcast.golden.svg":       {"a broadcast": `class="s m bc"`, "an arrowhead on a nearer receiver": `class="ah dv"`, "a lost broadcast": `class="s m lo rv bc"`},
+		"broadcast.step1.golden.svg": {"a nearer arrowhead riding along": "<g class=\"tip\" >\n<line x1=\"96\" y1=\"132\" x2=\"388\" y2=\"132\" class=\"sp\" />\n<polygon points=\"388,132 380,128 380,136\" class=\"ah dv\""},
+		"transit.golden.svg":         {"a message in flight": `class="s m tr"`, "a reply in flight": `class="s m rp rv tr"`, "a sloped arrowhead": `<path d="M`, "a label backed against lines": `class="pl"`},
+		"wait.golden.svg":            {"a wait": `class="wt"`, "its zig-zags": `class="zz"`, "its box": `class="wb"`, "its text": `class="wl c"`},
+		"flight-ar.golden.svg":       {"a right-to-left broadcast in flight": `class="s m rv tr bc"`, "right-to-left text": `class="wl c rtl"`},
+	} {
+		data := drawn[file]
+		for what, want := range constructs {
+			if !bytes.Contains(data, []byte(want)) {
+				t.Errorf("%s has no %s (%s)", file, what, want)
+			}
+		}
+	}
+	var icons []byte
+	for _, f := range []string{"icons.golden.svg", "kinds.golden.svg"} {
+		icons = append(icons, drawn[f]...)
 	}
 	for _, k := range content.Kinds {
 		if n := bytes.Count(icons, []byte(`<symbol id="lgd-`+k+`"`)); n != 1 {
-			t.Errorf("icons.golden.svg defines the %s icon %d times", k, n)
+			t.Errorf("icons.golden.svg and kinds.golden.svg define the %s icon %d times", k, n)
 		}
 	}
 }
@@ -183,6 +225,62 @@ func TestRsvg(t *testing.T) {
 			t.Errorf("rsvg-convert %s: %v %s", file, err, msg)
 		}
 	})
+}
+
+// TestRsvgColours checks that librsvg, which has no CSS custom properties,
+// draws a standalone file in the theme's light colours rather than black
+// boxes without lines: the inside of an actor's head and of a note, a
+// lifeline, a message's line and a wait's box, in the palette's colours.
+func TestRsvgColours(t *testing.T) {
+	if _, err := exec.LookPath("rsvg-convert"); err != nil {
+		t.Skip("rsvg-convert is not installed")
+	}
+	css := themeCSS(t)
+	for _, name := range []string{"en", "wait"} {
+		d := layout.Scene(fixture(t, name), false)
+		var buf bytes.Buffer
+		if err := svg.Write(&buf, d, svg.View{Step: -1, Lang: "en", Standalone: true, FontURL: "f/", CSS: css}); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command("rsvg-convert", "--background-color", "#808080")
+		cmd.Stdin = &buf
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := func(what string, x, y int, want string) {
+			r, g, b, _ := img.At(x, y).RGBA()
+			if got := fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8); got != want {
+				t.Errorf("%s: %s at %d,%d is %s, want %s", name, what, x, y, got, want)
+			}
+		}
+		palette := func(v string) string {
+			i := strings.Index(css, v+":")
+			c := strings.TrimSpace(strings.SplitN(css[i+len(v)+1:], ";", 2)[0])
+			if len(c) == 4 { // #fff
+				c = string([]byte{'#', c[1], c[1], c[2], c[2], c[3], c[3]})
+			}
+			return c
+		}
+		h := d.Actors[0].Head
+		at("the inside of a head", h.X+3, h.Y+h.H-3, palette("--lg-surface"))
+		for _, s := range d.Steps {
+			switch {
+			case s.Note.W > 0:
+				at("the inside of a note", s.Note.X+3, s.Note.Y+s.Note.H-3, palette("--lg-note"))
+			case s.Wait.Shown():
+				at("the inside of a wait's box", s.Wait.Box.X+s.Wait.Box.W/2, s.Wait.Box.Y+s.Wait.Box.H-3, palette("--lg-tab"))
+			}
+		}
+		a := d.Actors[len(d.Actors)-1]
+		if r, g, b, _ := img.At(a.X, d.Height-layout.Margin-4).RGBA(); r>>8 == 0x80 && g>>8 == 0x80 && b>>8 == 0x80 {
+			t.Errorf("%s: no lifeline drawn at x=%d", name, a.X)
+		}
+	}
 }
 
 // TestStepSize checks that a step of a 30-step scene stays small.
@@ -239,8 +337,11 @@ func TestPair(t *testing.T) {
 	d := layout.Scene(fixture(t, "long"), false)
 	draw := svg.NewScene(d)
 	for _, step := range []int{0, 7, len(d.Steps) - 1} {
-		v := svg.View{Step: step, Lang: "en", Title: "t", Desc: "d"}
+		v := svg.View{Step: step, Lang: "en", Title: "t", Desc: "d", CSS: ".lgd .l{stroke:red}"}
 		inline, standalone := draw.Pair(v, "fonts/")
+		if bytes.Contains(inline, []byte("stroke:red")) || !bytes.Contains(standalone, []byte(".lgd .l{stroke:red}")) {
+			t.Errorf("step %d: the stylesheet given is not the standalone file's alone", step)
+		}
 		var want bytes.Buffer
 		if err := svg.Write(&want, d, v); err != nil {
 			t.Fatal(err)
@@ -256,5 +357,74 @@ func TestPair(t *testing.T) {
 		if !bytes.Equal(standalone, want.Bytes()) {
 			t.Errorf("step %d: Pair's standalone file differs from Write's", step)
 		}
+	}
+}
+
+// TestLifelinesBreakAtWaits checks that each lifeline stops where a wait
+// begins and goes on where it ends, with the zig-zag between, in the
+// overview and in the view of the step with the wait, and not before it.
+func TestLifelinesBreakAtWaits(t *testing.T) {
+	d := layout.Scene(fixture(t, "wait"), false)
+	w := d.Steps[2].Wait // inside a phase
+	line := fmt.Sprintf(`y2="%d" class="ll"`, w.Top)
+	resume := fmt.Sprintf(`y1="%d" x2=`, w.Bottom)
+	for _, step := range []int{-1, 2, 1} {
+		var buf bytes.Buffer
+		if err := svg.Write(&buf, d, svg.View{Step: step}); err != nil {
+			t.Fatal(err)
+		}
+		got := buf.String()
+		n, m := strings.Count(got, line), strings.Count(got, resume)
+		if step == 1 {
+			if n != 0 {
+				t.Errorf("step 2's view breaks the lifelines for step 3's wait")
+			}
+			continue
+		}
+		if n != len(d.Actors) || m != len(d.Actors) {
+			t.Errorf("view of step %d: %d lifelines stop at the wait's top %d and %d go on from its bottom %d, want %d", step+1, n, w.Top, m, w.Bottom, len(d.Actors))
+		}
+	}
+}
+
+// TestInFlightFromAboveTheWindow checks that a scrolled view draws the
+// messages sent above it that arrive in it, as lines without their labels
+// (which lie under the pinned heads), and no message that has arrived.
+func TestInFlightFromAboveTheWindow(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title: T\ntopic: t\nactors:\n  - {id: a, name: A}\n  - {id: b, name: B}\nsteps:\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "  - {from: a, to: b, label: Segment %d, transit: 3}\n", i)
+	}
+	fsys := fstest.MapFS{
+		"site.yaml":     {Data: []byte("title: T\nlanguage: en\ntopics:\n  - {id: t, title: T}\n")},
+		"scenes/s.yaml": {Data: []byte(b.String())},
+	}
+	site, diags := content.Load(fsys, "t")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	d := layout.Scene(site.Scenes[0], false)
+	v := d.ViewAt(30)
+	var buf bytes.Buffer
+	if err := svg.Write(&buf, d, svg.View{Step: 30}); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	for i := 0; i < v.First; i++ {
+		start := strings.Index(got, fmt.Sprintf(`id="lgd-s%d"`, i+1))
+		inFlight := i >= v.First-3
+		if (start >= 0) != inFlight {
+			t.Errorf("step %d, sent above the window from step %d: drawn %v, want %v", i+1, v.First+1, start >= 0, inFlight)
+		}
+		if start >= 0 {
+			group := got[start : start+strings.Index(got[start:], "</g>")]
+			if strings.Contains(group, "<text") || !strings.Contains(group, `class="ah"`) {
+				t.Errorf("step %d in flight is drawn as %q, want its line and arrowhead only", i+1, group)
+			}
+		}
+	}
+	if !strings.Contains(got, `class="pin"`) {
+		t.Error("no band hides where the messages in flight come from, behind the pinned heads")
 	}
 }

@@ -14,12 +14,22 @@ const (
 	pdi = '\u2069' // pop directional isolate
 )
 
-// RTL reports whether s reads right to left: whether its first strongly
-// directional character is Arabic, Hebrew or of another right-to-left script
-// (rule P2 of the Unicode bidirectional algorithm, what dir="auto" does).
-// Text with no strong character reads in the direction of its context, given
-// as context.
+// RTL reports whether s reads right to left in a diagram whose direction
+// is right to left when context is true.
+//
+// In a right-to-left diagram, any text with a right-to-left letter reads
+// right to left: it is the translation, and the page's HTML gives it the
+// page's dir, so "ESTABLISHED، وكل البيانات مُقَرّ بها" keeps ESTABLISHED on
+// the right in the diagram as in the step list. Otherwise the first strongly
+// directional character decides (rule P2 of the Unicode bidirectional
+// algorithm, what dir="auto" does): the English of an untranslated string
+// reads left to right on an Arabic page, an Arabic name right to left on an
+// English one. Text with no strong character reads in the context's
+// direction.
 func RTL(s string, context bool) bool {
+	if context && strings.ContainsFunc(s, func(r rune) bool { return strong(r) == 'R' }) {
+		return true
+	}
 	for _, r := range s {
 		switch strong(r) {
 		case 'R':
@@ -88,8 +98,17 @@ func isControl(r rune) bool {
 // A run starts at a strong character of the opposite direction (or, in
 // right-to-left text, a digit) and ends at the last such character before
 // a strong character of the text's own direction; spaces and punctuation
-// between its words belong to it, those at its ends do not.
+// between its words belong to it, those at its ends do not, except brackets
+// that open against the run or inside it and the brackets that close them:
+// "connect()" and "EHLO [192.168.1.57]" keep their brackets in an Arabic
+// sentence.
 func Isolate(s string, rtl bool) string {
+	// opens reports whether run holds an opening bracket that closing, one of
+	// ")]}", has not yet closed.
+	opens := func(run string, closing rune) bool {
+		o := rune("([{"[strings.IndexRune(")]}", closing)])
+		return strings.Count(run, string(o)) > strings.Count(run, string(closing))
+	}
 	open := rli
 	if rtl {
 		open = lri
@@ -122,6 +141,10 @@ func Isolate(s string, rtl bool) string {
 			end = i + utf8.RuneLen(r)
 		case start >= 0 && strings.ContainsRune(trailing, r) && i == end:
 			end = i + utf8.RuneLen(r) // a URL's final slash, a sign: part of the token
+		case start >= 0 && strings.ContainsRune("([{", r) && i == end:
+			end = i + 1 // "connect(": a bracket against the token opens inside it
+		case start >= 0 && strings.ContainsRune(")]}", r) && opens(s[start:end], r):
+			end = i + 1 // "connect()", "[192.168.1.57]": a bracket opened inside the run closes inside it
 		case own(r) && start >= 0:
 			rest := s[end:i]
 			flush()

@@ -10,7 +10,9 @@ func TestRTL(t *testing.T) {
 	}{
 		{"SYN", true, false},
 		{"يرسل المتصفح SYN إلى الخادم", false, true},
-		{"SYN يرسل", true, false},
+		{"SYN يرسل", true, true}, // a translation that starts with a token
+		{"SYN يرسل", false, false},
+		{"SYN sent", true, false},    // English left untranslated on an Arabic page
 		{"192.168.1.23", true, true}, // no strong character: the context decides
 		{"192.168.1.23", false, false},
 		{"שלום", false, true},
@@ -37,6 +39,10 @@ func TestIsolate(t *testing.T) {
 		{"SYN, ACK معًا", true, "\u2066SYN, ACK\u2069 معًا"},
 		{"يرسل GET /index.html", true, "يرسل \u2066GET /index.html\u2069"},
 		{"كلها عربية", true, "كلها عربية"},
+		// brackets that open inside a token close inside it
+		{"connect() إلى 203.0.113.80:80", true, "\u2066connect()\u2069 إلى \u2066203.0.113.80:80\u2069"},
+		{"يرسل A2 FETCH 1 (FLAGS BODY.PEEK[…]) الآن", true, "يرسل \u2066A2 FETCH 1 (FLAGS BODY.PEEK[…])\u2069 الآن"},
+		{"EHLO [192.168.1.57] مرة أخرى", true, "\u2066EHLO [192.168.1.57]\u2069 مرة أخرى"},
 		{"يفتح https://www.example.com/", true, "يفتح \u2066https://www.example.com/\u2069"},
 		{"الرقم x++ ثم y", true, "الرقم \u2066x++\u2069 ثم \u2066y\u2069"},
 		{"Sends مرحبا to the server", false, "Sends \u2067مرحبا\u2069 to the server"},

@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestWrap(t *testing.T) {
@@ -59,5 +60,66 @@ func TestWrapKeepsText(t *testing.T) {
 				t.Errorf("Wrap(%q, %v) lost text: %q", s, max, got)
 			}
 		}
+	}
+}
+
+// breakCharsWhole is breakChars as it was, measuring each candidate line
+// whole: the reference the linear version must agree with.
+func breakCharsWhole(l string, size float64, style Style, maxWidth float64) []string {
+	if Width(l, size, style) <= maxWidth {
+		return []string{l}
+	}
+	var out []string
+	runes := []rune(l)
+	start := 0
+	for start < len(runes) {
+		end := start + 1
+		for end < len(runes) && Width(string(runes[start:end+1]), size, style) <= maxWidth {
+			end++
+		}
+		for end < len(runes) && end > start+1 && noBreakBefore(runes[end]) {
+			end--
+		}
+		out = append(out, string(runes[start:end]))
+		start = end
+	}
+	return out
+}
+
+// FuzzBreakChars holds the linear breakChars to the whole-line one on any
+// text and width, Arabic with its joining forms, marks and lam-alef included.
+func FuzzBreakChars(f *testing.F) {
+	for _, s := range []string{"www.example.com.example.net", "سلامللاعليكمٌٍَُبالإنترنت", "لاَّلا", "サーバーが証明書を返します。。。", "a\u0301b\u0301c"} {
+		f.Add(s, 40.0, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, max float64, bold bool) {
+		if !utf8.ValidString(s) || max != max || max < 1 || max > 2000 || len(s) > 500 {
+			return
+		}
+		style := Regular
+		if bold {
+			style = Bold
+		}
+		got, want := breakChars(s, 14, style, max), breakCharsWhole(s, 14, style, max)
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Fatalf("breakChars(%q, %v) = %q, want %q", s, max, got, want)
+		}
+	})
+}
+
+// TestWrapLongWord breaks a word of 150,000 characters, as a phase title of
+// that length once was, in a room a million units wide: measuring each
+// candidate line whole took minutes.
+func TestWrapLongWord(t *testing.T) {
+	lines := Wrap(strings.Repeat("W", 150000), 12, Bold, 1<<20)
+	if len(lines) < 2 || len(strings.Join(lines, "")) != 150000 {
+		t.Fatalf("%d lines", len(lines))
+	}
+}
+
+func BenchmarkWrapLongWord(b *testing.B) {
+	s := strings.Repeat("سلام", 2500)
+	for b.Loop() {
+		Wrap(s, 12, Bold, 220)
 	}
 }

@@ -22,6 +22,44 @@
   const doc = document;
   const html = doc.documentElement;
   const $ = (s, el = doc) => el.querySelector(s);
+
+  // Served over HTTP, a page's address is its folder ("/en/https/6/"), as
+  // the links say when JavaScript is on; the files link to index.html so
+  // that the site also works straight from the disk.
+  const web = /^https?:$/.test(location.protocol);
+  const folder = (href) => href.replace(/(^|\/)index\.html(?=$|[?#])/, (m, slash) => slash || "./");
+  if (web) {
+    if (/\/index\.html$/.test(location.pathname)) history.replaceState(history.state, "", folder(location.href));
+    for (const a of doc.querySelectorAll('a[href$="index.html"], link[href$="index.html"]')) {
+      a.setAttribute("href", folder(a.getAttribute("href")));
+    }
+  }
+
+  // Live reload (lessongen serve) asks before reloading: a step page goes
+  // to the same step by its id, which may have moved, or else to its
+  // nearest neighbour that is still there, or to the overview.
+  addEventListener("lessongen:reload", (e) => {
+    const here = $(".narration[data-step]");
+    if (!here) return;
+    e.preventDefault();
+    const old = [...doc.querySelectorAll(".log li[data-step]")].map((li) => li.dataset.step);
+    const me = old.indexOf(here.dataset.step);
+    const overview = new URL("../", location.href);
+    fetch(overview, { cache: "no-store" }).then((r) => {
+      if (!r.ok) throw new Error(r.status);
+      return r.text();
+    }).then((text) => {
+      const page = new DOMParser().parseFromString(text, "text/html");
+      const now = [...page.querySelectorAll(".transcript li[data-step]")].map((li) => li.dataset.step);
+      let n = now.indexOf(here.dataset.step);
+      for (let d = 1; n < 0 && d < old.length; d++) {
+        for (const j of [me - d, me + d]) if (n < 0 && j >= 0 && j < old.length) n = now.indexOf(old[j]);
+      }
+      const to = n < 0 ? overview : new URL(`../${n + 1}/`, location.href);
+      if (to.pathname === location.pathname) location.reload();
+      else location.replace(to);
+    }).catch(() => location.replace($(".brand")?.href || "../../"));
+  });
   const rtl = html.dir === "rtl";
   // Storage can be switched off or full; the player then forgets, nothing more.
   const get = (s, k) => { try { return s.getItem(k); } catch { return null; } };
@@ -90,7 +128,8 @@
   }
 
   // Keep the current step in view inside the diagram's own scroll box.
-  const now = box && $(".lgd .now", box);
+  // The shown diagram's: a phone's page also holds a narrow one.
+  const now = box && [...box.querySelectorAll(".lgd .now")].find((e) => e.getClientRects().length);
   if (now) {
     // Each shape's own box, without the arrival animation's transforms.
     let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
