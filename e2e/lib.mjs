@@ -9,6 +9,22 @@ import { chromium } from "playwright-core";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const site = process.env.SITE_DIR || path.join(root, "public");
+// fixture is the browser tests' own site, built from e2e/fixture/content
+// by make e2e-fixture: scenes of two, four and six actors in every UI
+// language.
+export const fixture = process.env.FIXTURE_DIR || path.join(root, "public-fixture");
+
+// full is set by make e2e-full (E2E_FULL=1): the slow sweeps then visit
+// every page instead of a deterministic sample of each kind.
+export const full = !!process.env.E2E_FULL;
+
+// pick samples a scene's step numbers, sorted: the first, second, middle
+// and last, where the bugs of a step page show (its first message, the
+// first with a past, the tallest views); all of them in a full sweep.
+export function pick(ns) {
+  if (full) return ns;
+  return [...new Set([ns[0], ns[1], ns[ns.length >> 1], ns.at(-1)])].filter((n) => n !== undefined);
+}
 
 const types = {
   ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
@@ -102,6 +118,27 @@ export function sample(dir = site, all = false) {
     }
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+// sweep lists the pages a slow check visits: every page that is not a
+// step, and in every language the steps of each scene that pick chooses
+// (the last one draws every step of its scene); every page in a full
+// sweep. Sorted.
+export function sweep(dir = site) {
+  const all = pages(dir);
+  if (full) return all;
+  const scenes = new Map(); // scene folder → step numbers
+  const out = [];
+  for (const p of all) {
+    const m = /^(.*)\/(\d+)\/index\.html$/.exec(p);
+    if (!m) { out.push(p); continue; }
+    if (!scenes.has(m[1])) scenes.set(m[1], []);
+    scenes.get(m[1]).push(+m[2]);
+  }
+  for (const [scene, ns] of scenes) {
+    for (const n of pick(ns.sort((a, b) => a - b))) out.push(`${scene}/${n}/index.html`);
+  }
+  return out.sort();
 }
 
 // watch records what a page must never do: log an error to the console,
