@@ -121,9 +121,11 @@ func run(opts Options, w Writer, inc *Incremental) (Stats, diag.List, error) {
 	if err != nil {
 		return cw.stats, diags, asContent(err, &diags)
 	}
-	root, err := gens[0].Index(true)
+	var root site.File
 	if len(gens) > 1 {
 		root, err = gens[0].Languages()
+	} else {
+		root, err = gens[0].Index(true)
 	}
 	if err == nil {
 		err = sw.WriteFile(root.Path, root.Data)

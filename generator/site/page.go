@@ -52,8 +52,9 @@ type Page struct {
 	DescriptionLang string
 	Topics          []Topic
 
-	// A scene's overview and its step pages: the scene, the diagram (of the
-	// whole scene, or up to the step) and the steps.
+	// A scene's overview and its step pages: the scene and the diagram (of
+	// the whole scene, or up to the step). Steps lists the steps on the
+	// overview; a step page has them rendered once per scene, in StepLog.
 	Scene SceneLink
 	SVG   template.HTML
 	Steps []StepLink

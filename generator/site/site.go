@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -292,10 +291,10 @@ func (g *Generator) Scene(s *content.Scene, d, narrow *layout.Diagram, emitFile 
 		stepOf := p.T("step_of", "n", n, "total", total)
 		p.Title = stepOf + " – " + st.Label + " – " + s.Title
 		p.Scene.URL = "../index.html"
-		p.Steps = marked(links, i)
 		p.StepLog = log.at(i)
-		p.Step = p.Steps[i]
-		p.First, p.Last = p.Steps[0].URL, p.Steps[total-1].URL
+		p.Step = links[i]
+		p.Step.Current = true
+		p.First, p.Last = links[0].URL, links[total-1].URL
 		if n > 1 {
 			p.Prev = fmt.Sprintf("../%d/index.html", n-1)
 		}
@@ -421,15 +420,6 @@ func (g *Generator) stepLinks(s *content.Scene, prefix string) []StepLink {
 		if g.Lang.Dir == "rtl" && st.LabelLang == "" && !text.RTL(st.Label, true) {
 			out[i].LabelDir = "ltr"
 		}
-	}
-	return out
-}
-
-// marked is a copy of links as the page of step current lists them.
-func marked(links []StepLink, current int) []StepLink {
-	out := slices.Clone(links)
-	for i := range out {
-		out[i].Current, out[i].Done = i == current, i < current
 	}
 	return out
 }

@@ -12,10 +12,10 @@ import (
 // alternates in the other languages, for search engines. It needs absolute
 // URLs, so it returns nil unless the site's base URL is absolute.
 func Sitemap(s *content.Site) []byte {
-	base := strings.TrimSuffix(s.BaseURL, "/") + "/"
-	if !strings.HasPrefix(base, "https://") && !strings.HasPrefix(base, "http://") {
+	if !absolute(s) {
 		return nil
 	}
+	base := strings.TrimSuffix(s.BaseURL, "/") + "/"
 	pages := []string{"index.html"}
 	for _, sc := range s.Scenes {
 		pages = append(pages, sc.ID+"/index.html")
@@ -46,8 +46,14 @@ func Sitemap(s *content.Site) []byte {
 // when there is one.
 func Robots(s *content.Site) []byte {
 	out := "User-agent: *\nAllow: /\n"
-	if Sitemap(s) != nil {
+	if absolute(s) {
 		out += "\nSitemap: " + strings.TrimSuffix(s.BaseURL, "/") + "/sitemap.xml\n"
 	}
 	return []byte(out)
+}
+
+// absolute reports whether the site's base URL is absolute, which a sitemap
+// needs.
+func absolute(s *content.Site) bool {
+	return strings.HasPrefix(s.BaseURL, "https://") || strings.HasPrefix(s.BaseURL, "http://")
 }
