@@ -47,6 +47,37 @@ func sampleLanguages(s *content.Site) []sampleLanguage {
 	return out
 }
 
+// TestSampleLanguagesAreTranslated holds up the tests that range over
+// sampleLanguages: they prove something about a translation only if each
+// language's site really is in that language. Were the translations not
+// loaded, or not applied, they would check the English eleven times and
+// pass.
+func TestSampleLanguagesAreTranslated(t *testing.T) {
+	s := loadSample(t)
+	langs := sampleLanguages(s)
+	if len(langs) != len(s.Languages) || len(langs) < 2 || langs[0].tag != s.Language {
+		t.Fatalf("sampleLanguages gives %d languages, the source first; the sample has %d: %v", len(langs), len(s.Languages), s.Languages)
+	}
+	for _, ls := range langs[1:] {
+		if ls.Site == s {
+			t.Errorf("%s: the site as its readers see it is the source site", ls.tag)
+			continue
+		}
+		for i, sc := range ls.Scenes {
+			if sc.Lang != ls.tag {
+				t.Errorf("%s: scene %s is in %q", ls.tag, sc.ID, sc.Lang)
+			}
+			for j, st := range sc.Steps {
+				// Every narration of the sample is translated (i18n status
+				// --strict keeps it so): none may be the English.
+				if st.TextLang != "" || st.Text == s.Scenes[i].Steps[j].Text {
+					t.Errorf("%s: %s step %s shows the %s narration %.40q", ls.tag, sc.ID, st.Key, s.Language, st.Text)
+				}
+			}
+		}
+	}
+}
+
 // A sampleLanguage is the sample in one language.
 type sampleLanguage struct {
 	tag string
