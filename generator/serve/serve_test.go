@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -30,16 +31,70 @@ func setup(t *testing.T) (dir string, srv *Server, ts *httptest.Server) {
 	srv.Rebuild()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	ready := make(chan struct{})
-	go func() {
-		close(ready)
-		srv.Watch(ctx, dir)
-	}()
-	<-ready
-	time.Sleep(50 * time.Millisecond) // let the watcher register its folders
+	watching(t, srv, dir, func() error { return srv.Watch(ctx, dir) })
 	ts = httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
 	return dir, srv, ts
+}
+
+// subscribe returns a channel that receives the state after every rebuild,
+// as the event stream's pages do, until the test ends.
+func subscribe(t *testing.T, srv *Server) <-chan State {
+	c := make(chan State, 64)
+	srv.mu.Lock()
+	srv.subs[c] = struct{}{}
+	srv.mu.Unlock()
+	t.Cleanup(func() {
+		srv.mu.Lock()
+		delete(srv.subs, c)
+		srv.mu.Unlock()
+	})
+	return c
+}
+
+// watching runs watch, srv's Watch, in the background and returns once it
+// rebuilds on a save: it saves dir/site.yaml unchanged until a rebuild
+// follows (a sleep would guess how long registering the folders takes),
+// then until the rebuilds stop, so that none of its own reaches the test.
+// The site's Gen is then one or more past what it was.
+func watching(t *testing.T, srv *Server, dir string, watch func() error) {
+	t.Helper()
+	c := subscribe(t, srv)
+	stopped := make(chan error, 1)
+	go func() { stopped <- watch() }()
+	p := filepath.Join(dir, "site.yaml")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case <-c:
+			for {
+				select {
+				case <-c:
+				case <-time.After(5 * settle):
+					return
+				}
+			}
+		case err := <-stopped:
+			t.Fatalf("Watch stopped: %v", err)
+		case <-time.After(5 * settle):
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no rebuild within 10 s of saving site.yaml: the watcher does not see the content folder")
+		}
+	}
+}
+
+// gen is the count of srv's good builds.
+func gen(srv *Server) int {
+	srv.mu.RLock()
+	defer srv.mu.RUnlock()
+	return srv.state.Gen
 }
 
 func get(t *testing.T, url string) (int, string, http.Header) {
@@ -87,23 +142,24 @@ func next(t *testing.T, c <-chan State) State {
 }
 
 func TestEditReloadBreakRecover(t *testing.T) {
-	dir, _, ts := setup(t)
+	dir, srv, ts := setup(t)
+	g := gen(srv) // the builds so far
 	page := ts.URL + "/en/hello/1/index.html"
 	code, body, h := get(t, page)
-	if code != 200 || !strings.Contains(body, "First version.") || !strings.Contains(body, `<script src="/_lessongen/live.js" data-gen="1" defer></script>`) {
+	if code != 200 || !strings.Contains(body, "First version.") || !strings.Contains(body, fmt.Sprintf(`<script src="/_lessongen/live.js" data-gen="%d" defer></script>`, g)) {
 		t.Fatalf("first fetch: %d\n%s", code, body)
 	}
 	if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Content-Type") != "text/html; charset=utf-8" {
 		t.Errorf("headers: %v", h)
 	}
 	ev := events(t, ts)
-	if st := next(t, ev); st.Gen != 1 || len(st.Errors) != 0 {
-		t.Fatalf("initial state %+v", st)
+	if st := next(t, ev); st.Gen != g || len(st.Errors) != 0 {
+		t.Fatalf("initial state %+v, want gen %d", st, g)
 	}
 
 	// The author edits the narration and saves.
 	os.WriteFile(filepath.Join(dir, "scenes/hello.yaml"), []byte(strings.Replace(scene, "First version.", "Second version.", 1)), 0o644)
-	if st := next(t, ev); st.Gen != 2 || len(st.Errors) != 0 {
+	if st := next(t, ev); st.Gen != g+1 || len(st.Errors) != 0 {
 		t.Fatalf("after an edit: %+v", st)
 	}
 	if _, body, _ := get(t, page); !strings.Contains(body, "Second version.") {
@@ -113,7 +169,7 @@ func TestEditReloadBreakRecover(t *testing.T) {
 	// A broken save: the errors are published, the last good site stays.
 	os.WriteFile(filepath.Join(dir, "scenes/hello.yaml"), []byte(strings.Replace(scene, "to: server", "to: sever", 1)), 0o644)
 	st := next(t, ev)
-	if st.Gen != 2 || len(st.Errors) != 1 || st.Errors[0] != `content/scenes/hello.yaml:10:9: unknown actor "sever"; did you mean "server"?` {
+	if st.Gen != g+1 || len(st.Errors) != 1 || st.Errors[0] != `content/scenes/hello.yaml:10:9: unknown actor "sever"; did you mean "server"?` {
 		t.Fatalf("after a broken save: %+v", st)
 	}
 	if code, body, _ := get(t, page); code != 200 || !strings.Contains(body, "Second version.") {
@@ -128,7 +184,7 @@ func TestEditReloadBreakRecover(t *testing.T) {
 
 	// Fixed: the pages reload and show the fix.
 	os.WriteFile(filepath.Join(dir, "scenes/hello.yaml"), []byte(strings.Replace(scene, "First version.", "Third version.", 1)), 0o644)
-	if st := next(t, ev); st.Gen != 3 || len(st.Errors) != 0 {
+	if st := next(t, ev); st.Gen != g+2 || len(st.Errors) != 0 {
 		t.Fatalf("after the fix: %+v", st)
 	}
 	if _, body, _ := get(t, page); !strings.Contains(body, "Third version.") {

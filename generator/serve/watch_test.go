@@ -26,14 +26,7 @@ func TestThemeCreatedLater(t *testing.T) {
 	srv.Rebuild()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	watching := make(chan error, 1)
-	go func() { watching <- srv.Watch(ctx, dir, themeDir) }()
-	time.Sleep(50 * time.Millisecond) // let the watcher register its folders
-	select {
-	case err := <-watching:
-		t.Fatalf("Watch stopped: %v", err)
-	default:
-	}
+	watching(t, srv, dir, func() error { return srv.Watch(ctx, dir, themeDir) })
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
 	ev := events(t, ts)
