@@ -151,6 +151,8 @@ func TestErrors(t *testing.T) {
 		{"unclosed front matter", "---\ntitle: x\nsequenceDiagram\n", `t.mmd:1:1: the front matter that starts here has no closing "---" line`},
 		{"trailing words", "sequenceDiagram\nparticipant A\nA->>A: x\nautonumber\nend end\n", `t.mmd:5:1: "end" with no loop`},
 		{"too many actors", "sequenceDiagram\n" + manyActors(17), "t.mmd:1:1: the diagram has 17 participants; a lesson has at most 16, so split it into several diagrams"},
+		{"control character", "sequenceDiagram\nloop \x00\nA->>A: x\nend\n", "t.mmd:2:6: U+0000 (NUL), a control character that pages cannot hold; delete it (most editors do not show it)"},
+		{"control character as a code", "sequenceDiagram\nA->>A: a #27; b\n", "t.mmd:2:10: #27; is U+001B (ESC), a control character that pages cannot hold; delete it"},
 		{"second header", "sequenceDiagram\nsequenceDiagram\nA->>A: x\n", `t.mmd:2:1: a second "sequenceDiagram" line; a diagram has one, at its top`},
 		{"every problem at once", "sequenceDiagram\nA=>B: x\nNote over: y\nA->>B\n", "t.mmd:2:3: expected an arrow such as ->> after \"A=\"; Mermaid's arrows are ->>, -->>, ->, -->, -x, --x, -), --), <<->> and <<-->>\nt.mmd:3:10: a note names the participant it belongs to, as in \"Note over Alice: text\"\nt.mmd:4:6: a message needs its text after ':', as in \"A->>B: Hello\""},
 	} {
