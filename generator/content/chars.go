@@ -104,6 +104,17 @@ func forbidden(r rune) string {
 	return ""
 }
 
+// Unfit says why no page can hold r, as "U+0000 (NUL), a control
+// character that pages cannot hold", or returns "" when pages can.
+// Importers use it to point at such a character in their own file, before
+// it reaches a scene that would not load.
+func Unfit(r rune) string {
+	if why := forbidden(r); why != "" {
+		return runeName(r) + why
+	}
+	return ""
+}
+
 // invisible is the end of a message about a character the author cannot
 // see.
 func invisible(r rune) string {

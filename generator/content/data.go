@@ -128,8 +128,10 @@ func isToken(t string) bool {
 	switch {
 	case letters == 0:
 		return true // "→", "/", "+", ":status:" without letters
+	case isMeasure(t):
+		return false // "2048-bit", "32-byte": English, "RSA de 2048 bits" in Spanish
 	case digits > 0:
-		return true // "x25519", "h2", "0x3903F326", "192.168.1.50:68", "2048-bit"
+		return true // "x25519", "h2", "0x3903F326", "192.168.1.50:68"
 	case strings.ContainsAny(inner, "_=/\\@") || strings.Contains(inner, "()"):
 		return true // "close_notify", "RD=1", "text/html", "connect()"
 	case strings.Contains(inner, ":") || strings.Contains(strings.Trim(inner, "."), "."):
@@ -158,6 +160,22 @@ func isHeaderName(t string) bool {
 	for _, p := range parts {
 		r, _ := utf8.DecodeRuneInString(p)
 		if p == "" || !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isMeasure reports whether t is a number joined by a hyphen to a lowercase
+// word, the English compound "2048-bit" that other languages write their
+// own way.
+func isMeasure(t string) bool {
+	num, word, ok := strings.Cut(t, "-")
+	if !ok || num == "" || len(word) < 2 || strings.Trim(num, "0123456789") != "" {
+		return false
+	}
+	for _, r := range word {
+		if r < 'a' || r > 'z' {
 			return false
 		}
 	}

@@ -102,6 +102,11 @@ func (im *importer) actors() []content.DraftActor {
 		taken[id] = true
 		im.ids[p.ID] = id
 		a := content.DraftActor{ID: id, Name: oneLine(p.Name)}
+		if strings.TrimSpace(a.Name) == "" {
+			// Mermaid draws an empty head; a lesson names each actor.
+			a.Name = firstNonEmpty(strings.TrimSpace(oneLine(p.ID)), id)
+			im.diags.Warnf(p.Pos, "%q has no name to show, so it is named %q", p.ID, a.Name)
+		}
 		if n := utf8.RuneCountInString(a.Name); n > content.MaxName {
 			im.diags.Warnf(p.Pos, "the name %q is %d characters long; lessongen keeps %d", a.Name, n, content.MaxName)
 			a.Name = shorten(a.Name, content.MaxName)

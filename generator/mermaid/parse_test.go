@@ -109,6 +109,9 @@ func TestConstructs(t *testing.T) {
 			"actors:\n  - id: a\n    name: A\n  - id: b\n    name: B\n  - id: c\n    name: C\nsteps:\n  - from: a\n    to: b\n    label: hello\n    phase: par\n  - from: a\n    to: c\n    label: bye\n    phase: and\n", ""},
 		{"wait mark from export", "sequenceDiagram\nNote over A,B: ⏳ RTO: 1 s\nA->>B: again\n",
 			"actors:\n  - id: a\n    name: A\n  - id: b\n    name: B\nsteps:\n  - from: a\n    to: b\n    label: again\n    wait: 'RTO: 1 s'\n", ""},
+		{"blank alias", "sequenceDiagram\nparticipant Web as <br>\nWeb->>Web: x\n",
+			"actors:\n  - id: web\n    name: Web\nsteps:\n  - from: web\n    to: web\n    label: x\n",
+			"t.mmd:2:13: warning: \"Web\" has no name to show, so it is named \"Web\"\n"},
 		{"secure mark from export", "sequenceDiagram\nA->>B: 🔒 Finished\n",
 			"actors:\n  - id: a\n    name: A\n  - id: b\n    name: B\nsteps:\n  - from: a\n    to: b\n    label: Finished\n    secure: true\n", ""},
 	} {
@@ -151,6 +154,8 @@ func TestErrors(t *testing.T) {
 		{"unclosed front matter", "---\ntitle: x\nsequenceDiagram\n", `t.mmd:1:1: the front matter that starts here has no closing "---" line`},
 		{"trailing words", "sequenceDiagram\nparticipant A\nA->>A: x\nautonumber\nend end\n", `t.mmd:5:1: "end" with no loop`},
 		{"too many actors", "sequenceDiagram\n" + manyActors(17), "t.mmd:1:1: the diagram has 17 participants; a lesson has at most 16, so split it into several diagrams"},
+		{"control character", "sequenceDiagram\nloop \x00\nA->>A: x\nend\n", "t.mmd:2:6: U+0000 (NUL), a control character that pages cannot hold; delete it (most editors do not show it)"},
+		{"control character as a code", "sequenceDiagram\nA->>A: a #27; b\n", "t.mmd:2:10: #27; is U+001B (ESC), a control character that pages cannot hold; delete it"},
 		{"second header", "sequenceDiagram\nsequenceDiagram\nA->>A: x\n", `t.mmd:2:1: a second "sequenceDiagram" line; a diagram has one, at its top`},
 		{"every problem at once", "sequenceDiagram\nA=>B: x\nNote over: y\nA->>B\n", "t.mmd:2:3: expected an arrow such as ->> after \"A=\"; Mermaid's arrows are ->>, -->>, ->, -->, -x, --x, -), --), <<->> and <<-->>\nt.mmd:3:10: a note names the participant it belongs to, as in \"Note over Alice: text\"\nt.mmd:4:6: a message needs its text after ':', as in \"A->>B: Hello\""},
 	} {
@@ -184,7 +189,9 @@ func FuzzImport(f *testing.F) {
 	}
 	f.Add("sequenceDiagram\nA->>B: x #59; y # c\nloop l\nNote over A,B: n<br/>m\nend\n")
 	f.Fuzz(func(t *testing.T, src string) {
-		lines := strings.Count(src, "\n") + 1
+		// Lines as an editor counts them: Parse reads a lone CR as a
+		// line break too.
+		lines := strings.Count(strings.ReplaceAll(src, "\r\n", "\n"), "\n") + strings.Count(src, "\r") - strings.Count(src, "\r\n") + 1
 		scenes, diags := ImportFile("f.mmd", []byte(src), FileOptions{Topic: "web"})
 		for _, d := range diags {
 			if d.Pos.Line < 0 || d.Pos.Line > lines+1 {

@@ -7,7 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/lessongen/lessongen/generator/content"
 	"github.com/lessongen/lessongen/generator/diag"
 )
 
@@ -24,12 +26,30 @@ type scanner struct {
 	diags  *diag.List
 }
 
+// maxCharProblems is the most unfit characters newScanner reports: a file
+// of a million NULs deserves one screen of messages.
+const maxCharProblems = 10
+
+// newScanner reads src, which starts at line of path, and reports each
+// character no page can hold where it is, since a scene holding it would
+// not load.
 func newScanner(src, path string, line int, diags *diag.List) *scanner {
 	s := &scanner{src: []rune(src), path: path, line: line, diags: diags, starts: []int{0}}
+	var unfit []int
 	for i, r := range s.src {
-		if r == '\n' {
+		switch {
+		case r == '\n':
 			s.starts = append(s.starts, i+1)
+		case content.Unfit(r) != "":
+			unfit = append(unfit, i)
 		}
+	}
+	for k, i := range unfit {
+		if k == maxCharProblems {
+			s.diags.Errorf(diag.Pos{Path: path, Line: line}, "%d more characters like these in the diagram", len(unfit)-k)
+			break
+		}
+		s.errorf(i, "%s; delete it (most editors do not show it)", content.Unfit(s.src[i]))
 	}
 	return s
 }
@@ -129,6 +149,9 @@ func (s *scanner) text() string {
 		}
 		if r == '#' {
 			if e, ok := entityAt(s.src, s.i); ok {
+				if r, n := utf8.DecodeRuneInString(e.text); n == len(e.text) && content.Unfit(r) != "" {
+					s.errorf(s.i, "%s is %s; delete it", string(s.src[s.i:s.i+e.n]), content.Unfit(r))
+				}
 				b.WriteString(e.text)
 				s.i += e.n
 				continue
