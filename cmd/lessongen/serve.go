@@ -90,7 +90,9 @@ func runServer(ctx context.Context, contentDir, addr string, open bool, stdout i
 	go func() { watchErr <- srv.Watch(ctx, dirs...) }()
 	fmt.Fprintf(stdout, "Serving %s at %s (listening on %s only; press Ctrl-C to stop)\n", contentDir, url, addr)
 	if open {
-		openBrowser(url)
+		if err := openBrowser(url); err != nil {
+			fmt.Fprintf(stdout, "Could not open a browser (%v); open %s in one\n", err, url)
+		}
 	}
 	hs := srv.HTTPServer(ctx)
 	served := make(chan error, 1)
@@ -114,13 +116,31 @@ func runServer(ctx context.Context, contentDir, addr string, open bool, stdout i
 	return nil
 }
 
-func openBrowser(url string) {
-	cmd := "xdg-open"
-	switch runtime.GOOS {
+// openBrowser opens url in the default browser, without waiting for it.
+func openBrowser(url string) error {
+	name, args := browserCommand(runtime.GOOS, url)
+	return startCommand(name, args...)
+}
+
+// browserCommand is the command that opens url in the default browser of
+// the system goos.
+func browserCommand(goos, url string) (string, []string) {
+	switch goos {
 	case "darwin":
-		cmd = "open"
+		return "open", []string{url}
 	case "windows":
-		cmd = "explorer"
+		return "explorer", []string{url}
 	}
-	exec.Command(cmd, url).Start()
+	return "xdg-open", []string{url}
+}
+
+// startCommand starts a program and does not wait for it to end; tests
+// replace it, so that none opens a real browser.
+var startCommand = func(name string, args ...string) error {
+	cmd := exec.Command(name, args...)
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go cmd.Wait() // reaped when it ends, so that it leaves no zombie
+	return nil
 }
