@@ -277,7 +277,10 @@ func (in siteInput) mustRefuse(stderr string) []string {
 		if k := in.kind(slotLocaleDir); k != kindFIFO && k != kindSwapped {
 			add(slotLocaleDir, "content/locales/"+tag)
 		}
-		if strings.HasSuffix(lfile, ".yaml") {
+		// A folder refused for its name (no language tag, the source
+		// language) is not read, so neither is what it holds.
+		dirRefused := strings.HasPrefix(stderr, "content/locales/"+tag+": ") || strings.Contains(stderr, "\ncontent/locales/"+tag+": ")
+		if strings.HasSuffix(lfile, ".yaml") && !dirRefused {
 			add(slotLocale, "content/locales/"+tag+"/"+lfile)
 		}
 	}
@@ -550,6 +553,17 @@ func siteSeeds(corpus bool) []siteInput {
 			s := base
 			s.localeName, s.locale = "fr/ok.yaml", []byte("title: Une scène\n")
 			s.layout = uint64(kind) << (3 * slot)
+			seeds = append(seeds, s)
+		}
+	}
+	// A translation must be refused even when site.yaml cannot be read
+	// (CI's fuzzing found it was not read then); one in a folder that is
+	// no language is not read at all.
+	for _, tag := range []string{"fr", "0"} {
+		for kind := kindFIFO; kind <= kindSystem; kind++ {
+			s := base
+			s.localeName, s.locale = tag+"/0.yaml", []byte("title: Une scène\n")
+			s.layout = uint64(kindDevZero)<<(3*slotSite) | uint64(kind)<<(3*slotLocale)
 			seeds = append(seeds, s)
 		}
 	}

@@ -81,6 +81,8 @@ func LoadCached(fsys fs.FS, root string, cache *Cache) (*Site, diag.List) {
 		sortScenes(site)
 		l.locales(display, site)
 		site.Files, site.Sizes, site.cache = l.files, l.sizes, cache
+	} else {
+		l.translations(display, "")
 	}
 	diags.Sort()
 	return site, diags

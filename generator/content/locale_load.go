@@ -14,9 +14,29 @@ import (
 // site.Languages: the source language first, then the translations, in the
 // order site.yaml's languages list gives or else by tag.
 func (l *loader) locales(display func(string) string, site *Site) {
-	fsys, diags := l.fsys, l.diags
+	diags := l.diags
 	src := &Language{Tag: site.Language, Name: locale.Name(site.Language), Dir: dirOf(site.Language), Source: true}
-	langs := []*Language{src}
+	langs := append([]*Language{src}, l.translations(display, site.Language)...)
+	if len(langs) > MaxLanguages {
+		diags.Errorf(diag.Pos{Path: display("locales")}, "a site has at most %d languages, this one has %d", MaxLanguages, len(langs))
+		langs = langs[:1]
+	}
+	for _, lang := range langs[1:] {
+		checkLimits(lang, diags)
+	}
+	site.Languages = orderLanguages(site, langs, diags)
+	for _, lang := range site.Languages {
+		checkTranslations(site, lang, l.files, l.cache, diags)
+	}
+}
+
+// translations reads every language folder in content/locales/ but that of
+// src, the source language. With src "" (site.yaml could not be read) the
+// folders are still read, so that their problems are reported with the
+// rest rather than one fix at a time.
+func (l *loader) translations(display func(string) string, src string) []*Language {
+	fsys, diags := l.fsys, l.diags
+	var langs []*Language
 	entries := readDir(fsys, "locales", display("locales"), diags)
 	for _, e := range entries {
 		if !isDir(fsys, "locales/"+e.Name(), display("locales/"+e.Name()), e, diags) || strings.HasPrefix(e.Name(), ".") {
@@ -31,23 +51,13 @@ func (l *loader) locales(display func(string) string, site *Site) {
 		case locale.Canonical(tag) != tag:
 			diags.Errorf(diag.Pos{Path: p}, "locale folder %q should be spelt %q", tag, locale.Canonical(tag))
 			continue
-		case tag == site.Language:
+		case tag == src:
 			diags.Errorf(diag.Pos{Path: p}, "%q is the source language (site.yaml's language); its text lives in the scene files, so remove this folder", tag)
 			continue
 		}
-		langs = append(langs, l.language("locales/"+tag, p, tag, site.Language))
+		langs = append(langs, l.language("locales/"+tag, p, tag, src))
 	}
-	if len(langs) > MaxLanguages {
-		diags.Errorf(diag.Pos{Path: display("locales")}, "a site has at most %d languages, this one has %d", MaxLanguages, len(langs))
-		langs = langs[:1]
-	}
-	for _, lang := range langs[1:] {
-		checkLimits(lang, diags)
-	}
-	site.Languages = orderLanguages(site, langs, diags)
-	for _, lang := range site.Languages {
-		checkTranslations(site, lang, l.files, l.cache, diags)
-	}
+	return langs
 }
 
 func dirOf(tag string) string {
