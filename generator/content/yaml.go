@@ -75,6 +75,12 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		return nil
 	}
 	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" && root.Value == "" {
+		// Only a "---" line: YAML places the empty document on the line
+		// below it, which a file without a final newline does not have.
+		d.diags.Errorf(diag.Pos{Path: d.path, Line: 1, Col: 1}, "the file holds only \"---\" and no \"key: value\" lines; see the content format in README.md")
+		return nil
+	}
 	if root.Kind != yaml.MappingNode {
 		d.errorf(root, "expected \"key: value\" lines at the top of the file, found %s", describe(root))
 		return nil
