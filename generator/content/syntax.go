@@ -226,7 +226,10 @@ func entryStart(rest string) string {
 	if k, _, ok := keyOf(rest); ok {
 		return k + ":"
 	}
-	return strings.Fields(rest)[0]
+	if f := strings.Fields(rest); len(f) > 0 {
+		return f[0]
+	}
+	return rest // white space that is not YAML indentation, such as a tab; messages quote it
 }
 
 // value follows a quoted or bracketed value that starts at byte start of
