@@ -543,12 +543,13 @@ func (b *drafter) title() string {
 		for _, it := range p.Items {
 			for _, f := range it.Fields {
 				if f.Name == "server name (SNI)" {
-					return "Inside a real HTTPS connection to " + f.Value
+					// The name is bytes from the wire, which need not be UTF-8.
+					return truncate(clean("Inside a real HTTPS connection to "+f.Value, false), content.MaxTitle)
 				}
 			}
 		}
 	}
-	return "A real capture: " + strings.TrimSuffix(filepath.Base(b.c.Name), filepath.Ext(b.c.Name))
+	return truncate(clean("A real capture: "+strings.TrimSuffix(filepath.Base(b.c.Name), filepath.Ext(b.c.Name)), false), content.MaxTitle)
 }
 
 // references cites the RFC of each protocol the steps show.
