@@ -331,7 +331,9 @@ func (ss *streams) clientHello(t *tlsConn, side int, msg []byte, it *Item) {
 	var vs, gs []string
 	for _, v := range h.versions {
 		if v&0x0f0f != 0x0a0a {
-			vs = append(vs, strings.Fields(versionName(v))[0]+" "+strings.Fields(versionName(v))[1])
+			// "TLS 1.3", without its code; an unknown version is its code.
+			name, _, _ := strings.Cut(versionName(v), " (")
+			vs = append(vs, name)
 		}
 	}
 	for _, g := range h.groups {
