@@ -263,7 +263,7 @@ func FuzzDraft(f *testing.F) {
 		if utf8.RuneCountInString(label) > MaxLabel || utf8.RuneCountInString(label) > MaxName {
 			label = "x"
 		}
-		if utf8.RuneCountInString(a) > min(MaxFieldName, MaxTitle) || utf8.RuneCountInString(b) > min(MaxSummary, MaxFieldValue) {
+		if utf8.RuneCountInString(a) > min(MaxFieldName, MaxTitle) || utf8.RuneCountInString(b) > min(MaxSummary, MaxFieldValue) || markdownProblem(b) != "" {
 			t.Skip()
 		}
 		d := &Draft{Title: label, Summary: b, Topic: "t",
