@@ -38,7 +38,8 @@ func (c *Capture) Draft(opt DraftOptions) (d *content.Draft, summary []string) {
 	b.findAliases()
 	d = &content.Draft{Title: opt.Title, Topic: opt.Topic}
 	if d.Title == "" {
-		d.Title = b.title()
+		// The SNI name in it is bytes from the wire, which need not be UTF-8.
+		d.Title = truncate(clean(b.title(), false), content.MaxTitle)
 	}
 	d.Comment = fmt.Sprintf(" Imported from %s by \"lessongen import pcap\": the steps, numbers and bytes\n are the capture's, as tshark shows them. Edit the titles and the narration.", filepath.Base(c.Name))
 	// Actors first, in order of first contact, so that a broadcast reaches
@@ -532,7 +533,11 @@ func clip(rs []content.ByteRange, base, from, hi, depth int, count *int) []conte
 		end = r.At + r.Size
 		r.Ranges = clip(r.Ranges, base, r.At, r.At+r.Size, depth+1, count)
 		r.At -= base
-		r.Name, r.Value = clean(r.Name, false), clean(r.Value, false)
+		// Names built from a record's messages grow with the capture (a
+		// record of 100 tiny messages names them all), and a name from the
+		// wire need not be UTF-8.
+		r.Name, r.Value = truncate(clean(r.Name, false), content.MaxLabel), truncate(clean(r.Value, false), content.MaxRangeValue)
+		r.Note = truncate(r.Note, content.MaxRangeNote)
 		out = append(out, r)
 	}
 	return out
@@ -543,13 +548,12 @@ func (b *drafter) title() string {
 		for _, it := range p.Items {
 			for _, f := range it.Fields {
 				if f.Name == "server name (SNI)" {
-					// The name is bytes from the wire, which need not be UTF-8.
-					return truncate(clean("Inside a real HTTPS connection to "+f.Value, false), content.MaxTitle)
+					return "Inside a real HTTPS connection to " + f.Value
 				}
 			}
 		}
 	}
-	return truncate(clean("A real capture: "+strings.TrimSuffix(filepath.Base(b.c.Name), filepath.Ext(b.c.Name)), false), content.MaxTitle)
+	return "A real capture: " + strings.TrimSuffix(filepath.Base(b.c.Name), filepath.Ext(b.c.Name))
 }
 
 // references cites the RFC of each protocol the steps show.

@@ -222,17 +222,13 @@ func decodeFrame(f frame, start time.Time) (*Packet, string) {
 
 // r is a range with no parts.
 func r(at, size int, name, value string) content.ByteRange {
-	return content.ByteRange{At: at, Size: size, Name: truncate(name, content.MaxLabel), Value: truncate(value, content.MaxRangeValue)}
+	return content.ByteRange{At: at, Size: size, Name: name, Value: value}
 }
 
 // group is a range made of parts. Parts that would be the whole of it, or
 // that do not fit in it, are left out: the loader accepts neither.
 func group(at, size int, name, value, note string, parts ...content.ByteRange) content.ByteRange {
-	// Names built from a record's messages grow with the capture: a
-	// fuzzed record of 100 tiny messages names them all. The draft must
-	// still load.
-	g := r(at, size, name, value)
-	g.Note = truncate(note, content.MaxRangeNote)
+	g := content.ByteRange{At: at, Size: size, Name: name, Value: value, Note: note}
 	end := at
 	for _, p := range parts {
 		if p.Size <= 0 || p.At < end || p.At+p.Size > at+size || (p.At == at && p.Size == size) {
