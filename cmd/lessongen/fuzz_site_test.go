@@ -279,13 +279,12 @@ func (in siteInput) mustRefuse(stderr string) []string {
 		}
 		// A folder refused for its name (no language tag, the source
 		// language) is not read, so neither is what it holds.
-		dirRefused := strings.HasPrefix(stderr, "content/locales/"+tag+": ") || strings.Contains(stderr, "\ncontent/locales/"+tag+": ")
-		if strings.HasSuffix(lfile, ".yaml") && !dirRefused {
+		if strings.HasSuffix(lfile, ".yaml") && !lineStarts(stderr, "content/locales/"+tag+": ") {
 			add(slotLocale, "content/locales/"+tag+"/"+lfile)
 		}
 	}
 	themed := len(in.theme) > 0 || in.kind(slotTheme) != kindRegular || in.kind(slotThemeDir) != kindRegular
-	if themed && !strings.Contains(stderr, "\ncontent") && !strings.HasPrefix(stderr, "content") {
+	if themed && !lineStarts(stderr, "content") {
 		// The theme folder itself may be a link to a folder, as the
 		// content folder may: to share a theme between sites.
 		if k := in.kind(slotThemeDir); k != kindOutside && k != kindSystem {
@@ -297,6 +296,11 @@ func (in siteInput) mustRefuse(stderr string) []string {
 		}
 	}
 	return paths
+}
+
+// lineStarts reports whether a line of stderr starts with prefix.
+func lineStarts(stderr, prefix string) bool {
+	return strings.Contains("\n"+stderr, "\n"+prefix)
 }
 
 // named reports whether a line of stderr refuses p, or a folder above it
