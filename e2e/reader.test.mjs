@@ -9,6 +9,9 @@
 //   (label, number, sender's and receivers' heads and lifelines) is whole on
 //   screen, nothing scrolls sideways, and no diagram text is drawn under
 //   11 CSS px;
+// - every earlier step is in a step's diagram and its <n>.svg, and when the
+//   box scrolls, scrolling up reaches step 1 below the pinned heads, with a
+//   cue shown while rows are hidden above;
 // - on a 1280×800 desktop the diagram leads: most of the width, labels at
 //   14 CSS px or more, its panel in view while the page scrolls and as tall
 //   as the room beside the narration;
@@ -141,7 +144,7 @@ test("on a 1280×800 desktop the diagram leads, in view, with labels of 14 px or
 function fit() {
   const fig = document.querySelector(".stage .diagram");
   const sc = fig.querySelector(".scroll");
-  const shown = [...fig.querySelectorAll("svg.lgd")].filter((s) => s.getClientRects().length);
+  const shown = [...fig.querySelectorAll("svg.lgd:not(.hds)")].filter((s) => s.getClientRects().length);
   const out = [];
   if (shown.length !== 1) return { out: [`${shown.length} diagrams shown`], min: 0, label: 0 };
   const svg = shown[0];
@@ -159,11 +162,17 @@ function fit() {
   const now = svg.querySelector(".now");
   if (now?.matches(".m")) {
     for (const el of now.querySelectorAll("text.lb, .bd")) on(el, `the current ${el.matches("text") ? "label" : "number"}`, true);
-    const heads = [...svg.querySelectorAll(".a.on")];
+    // The heads on screen are the pinned copy over the diagram's top.
+    const actors = [...svg.querySelectorAll(".a")];
+    const pinned = [...svg.parentElement.querySelectorAll("svg.hds .a")];
+    if (pinned.length !== actors.length) out.push(`${pinned.length} pinned heads for ${actors.length} actors`);
+    const heads = actors.filter((a) => a.matches(".on"));
     if (heads.length === 0) out.push("no actor is marked as taking part");
     for (const a of heads) {
       const name = a.querySelector("text.nm").textContent;
-      on(a.querySelector(".hd"), `${name}'s head`, true);
+      const pin = pinned[actors.indexOf(a)];
+      if (!pin?.matches(".on")) out.push(`${name}'s pinned head is not marked as taking part`);
+      else on(pin.querySelector(".hd"), `${name}'s head`, true);
       for (const l of a.querySelectorAll(".ll")) on(l, `${name}'s lifeline`, false);
     }
   }
@@ -195,6 +204,60 @@ for (const width of [320, 360, 390, 1280]) {
     }
     await ctx.close();
     assert.deepEqual(problems, []);
+  });
+}
+
+// story runs in the page: whether the shown diagram and the standalone
+// <n>.svg hold every step up to n and no later one, and whether, when the
+// box scrolls, its earliest step can be brought into view below the pinned
+// heads, with the "more above" cue shown exactly while rows are hidden.
+async function story(n) {
+  const out = [];
+  const svg = [...document.querySelectorAll(".stage svg.lgd:not(.hds)")].find((s) => s.getClientRects().length);
+  const id = svg.classList.contains("nw") ? "lgn" : "lgd";
+  const file = await (await fetch(`../${n}.svg`)).text();
+  for (let k = 1; k <= n + 1; k++) {
+    if (!!svg.querySelector(`#${id}-s${k}`) !== (k <= n)) out.push(`step ${k} ${k <= n ? "missing from" : "drawn in"} the page's diagram`);
+    if (file.includes(`id="lgd-s${k}"`) !== (k <= n)) out.push(`step ${k} ${k <= n ? "missing from" : "drawn in"} ${n}.svg`);
+  }
+  const box = svg.closest(".scroll");
+  const pin = svg.parentElement.querySelector("svg.hds");
+  const cue = () => getComputedStyle(pin.querySelector(".more")).visibility === "visible";
+  const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const tall = box.scrollHeight > box.clientHeight + 1;
+  if (cue() !== tall) out.push(`the cue is ${cue() ? "shown" : "hidden"} on a box that ${tall ? "scrolls" : "does not scroll"}`);
+  if (tall) {
+    box.scrollTop = -box.scrollHeight; // column-reverse: up is negative
+    await frames();
+    const first = svg.querySelector(`#${id}-s1`).getBoundingClientRect();
+    const under = pin.getBoundingClientRect().bottom, b = box.getBoundingClientRect();
+    if (first.top < under - 1 || first.bottom > b.bottom + 1) out.push(`scrolled to the top, step 1 at ${Math.round(first.top)}–${Math.round(first.bottom)} is not between the heads (${Math.round(under)}) and the box's bottom (${Math.round(b.bottom)})`);
+    if (cue()) out.push("the cue is still shown at the top");
+  }
+  return { out, tall };
+}
+
+for (const width of [390, 1280]) {
+  test(`at ${width} px every earlier step is in the step's diagram and its SVG, and scrolling up reaches the first`, async () => {
+    const phone = width < 600;
+    const ctx = await browser.newContext({ viewport: { width, height: phone ? 844 : 800 }, isMobile: phone, hasTouch: phone, reducedMotion: "reduce" });
+    const page = await ctx.newPage();
+    const problems = [];
+    let tall = 0;
+    for (const lang of ["en", "ar"]) {
+      for (const scene of Object.values(SCENES)) {
+        for (const n of steps(lang, scene)) {
+          await page.goto(`${srv.url}/${lang}/${scene}/${n}/index.html`);
+          await settle(page);
+          const r = await page.evaluate(story, n);
+          tall += r.tall;
+          for (const o of r.out) problems.push(`${lang}/${scene}/${n} at ${width}px: ${o}`);
+        }
+      }
+    }
+    await ctx.close();
+    assert.deepEqual(problems, []);
+    assert.ok(tall > 0, "no step page's diagram is taller than its box: the scrolling back is untested");
   });
 }
 

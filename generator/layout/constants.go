@@ -50,13 +50,6 @@ const (
 	PhasePad      = 10 // between a phase frame and what it frames
 	PhaseTitlePad = 6  // inside the phase title tab
 	PhaseTabGap   = 6  // between the phase title tab and the first row
-
-	// ViewHeight is the tallest a step's view gets. Beyond it the view shows
-	// the actors pinned at the top and the most recent rows below them, so
-	// the current message is on screen without scrolling on a 1280×720 or
-	// 390×844 viewport (at most ViewHeight CSS pixels, or fewer where the
-	// diagram is scaled down to the page's width).
-	ViewHeight = 520
 )
 
 // RowPitch is how far apart the rows a message in flight arrives in are

@@ -198,46 +198,35 @@ func gapOf(d *layout.Diagram) int {
 	return g
 }
 
-// checkViews checks each step's view: the step is in it, it fits the
-// height a viewport has room for, and the pinned heads cover no row.
+// checkViews checks each step's view: it starts at the top, so every
+// earlier step is in it, and reaches down to the step's row.
 func checkViews(t *testing.T, d *layout.Diagram) {
 	for n, s := range d.Steps {
 		v := d.ViewAt(n)
-		if s.Top < v.Top || s.Bottom > v.Bottom {
+		if v.Top != 0 {
+			t.Errorf("step %d's view starts at %d, leaving out the rows above", n+1, v.Top)
+		}
+		if s.Bottom > v.Bottom {
 			t.Errorf("step %d's row %d–%d is outside its view %d–%d", n+1, s.Top, s.Bottom, v.Top, v.Bottom)
 		}
-		if v.First > 0 && v.Bottom-v.Top > layout.ViewHeight {
-			t.Errorf("step %d's view is %d high, more than %d", n+1, v.Bottom-v.Top, layout.ViewHeight)
-		}
-		headsBottom := v.HeadShift
-		for _, a := range d.Actors {
-			headsBottom = max(headsBottom, a.Head.Y+a.Head.H+v.HeadShift)
-		}
-		for _, p := range v.Phases {
-			if p.Box.Y < headsBottom {
-				t.Errorf("step %d: phase frame at %d is under the pinned heads ending at %d", n+1, p.Box.Y, headsBottom)
-			}
-		}
-		if first := d.Steps[v.First]; first.Top < headsBottom+layout.HeadToFirstRow {
-			t.Errorf("step %d: first row shown, %d, is under the pinned heads ending at %d", n+1, first.Top, headsBottom)
+		if h := d.HeadsHeight(); h >= d.Steps[0].Top {
+			t.Errorf("the pinned heads' band, %d high, covers the first row at %d", h, d.Steps[0].Top)
 		}
 	}
 }
 
-// TestViewKeepsPlaces checks that a step sits at the same place in every
-// view that shows it.
+// TestViewKeepsPlaces checks that the last step of a long scene is seen
+// below every row before it, as the overview draws them.
 func TestViewKeepsPlaces(t *testing.T) {
-	sc := fixtures(t)["long"]
-	d := layout.Scene(sc, false)
-	if v := d.ViewAt(len(d.Steps) - 1); v.First == 0 || v.Top == 0 {
-		t.Fatalf("the last step of a 120-step scene shows every row: %+v", v)
-	}
-	if v := d.ViewAt(0); v.Top != 0 || v.First != 0 || v.HeadShift != 0 {
-		t.Errorf("the first step's view %+v does not start at the top", v)
+	d := layout.Scene(fixtures(t)["long"], false)
+	last := len(d.Steps) - 1
+	if v := d.ViewAt(last); v.Top != 0 || v.Bottom < d.Steps[last].Bottom {
+		t.Errorf("the last step of a 120-step scene, %d–%d, is seen in %d–%d", d.Steps[last].Top, d.Steps[last].Bottom, v.Top, v.Bottom)
 	}
 	if v := d.ViewAt(-1); v.Top != 0 || v.Bottom != d.Height {
 		t.Errorf("the overview %+v is not the whole diagram", v)
 	}
+	checkViews(t, d)
 }
 
 func TestLongNumbersFitTheirBadge(t *testing.T) {

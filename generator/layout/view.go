@@ -1,27 +1,16 @@
 package layout
 
 // View is the part of a diagram that a step's picture shows: everything
-// from the top down to the step's row, or, when that is taller than
-// ViewHeight, the actors pinned at the top above the most recent rows.
-// Coordinates stay those of the whole diagram, so an element keeps its
-// place from one step to the next; only the window moves.
+// from the top down to the step's row, so that the whole story so far is
+// there to scroll back through. Coordinates stay those of the whole
+// diagram, so an element keeps its place from one step to the next; only
+// the bottom moves.
 type View struct {
-	// Top and Bottom bound the window, in diagram coordinates.
+	// Top and Bottom bound the view, in diagram coordinates.
 	Top, Bottom int
-	// First is the first step shown; earlier steps scrolled out of view.
-	First int
-	// HeadShift is how far the actor heads move down to stay at the top of
-	// the window; their lifelines start below them.
-	HeadShift int
 	// Phases give each phase frame as drawn in this view: shortened to its
-	// steps so far, and with its top (and title tab) moved down to the
-	// window's first row when it began above it. Phases not shown are absent.
+	// steps so far. Phases not begun yet are absent.
 	Phases []Phase
-	// InFlight lists the steps before First whose messages are still in
-	// flight in the window: they arrive in its rows. Their lines and ends
-	// are drawn, under the pinned heads; their labels, above the window's
-	// rows, are not.
-	InFlight []int
 }
 
 // ViewAt is the view of step n, counting from 0; n < 0 views the whole
@@ -31,32 +20,9 @@ func (d *Diagram) ViewAt(n int) View {
 		return View{Top: 0, Bottom: d.Height, Phases: d.Phases}
 	}
 	v := View{Bottom: d.bottomAt(n)}
-	if v.Bottom > ViewHeight {
-		// Drop rows from the top until the rest fits below the pinned heads.
-		head := d.headsBottom() - Margin + HeadToFirstRow
-		for v.First = 0; v.First < n && v.Bottom-(d.rowTop(v.First)-head) > ViewHeight-Margin; v.First++ {
-		}
-		if v.First > 0 {
-			v.Top = d.rowTop(v.First) - head - Margin
-			v.HeadShift = v.Top
-		}
-	}
-	for m := range v.First {
-		if s := &d.Steps[m]; s.Sloped() && m+s.Transit >= v.First {
-			v.InFlight = append(v.InFlight, m) // arrives in the window's first row or later
-		}
-	}
 	for _, p := range d.Phases {
-		if p.First > n || p.Last < v.First {
+		if p.First > n {
 			continue
-		}
-		if p.First < v.First {
-			// Begun above the window: bring its title down to the first row.
-			top := d.lead(v.First) - phaseHeader()
-			p.Tab.Y += top - p.Box.Y
-			p.Title.Y += top - p.Box.Y
-			p.Box.H -= top - p.Box.Y
-			p.Box.Y = top
 		}
 		if n < p.Last {
 			// Still going on: the frame ends just below the current step.
@@ -67,30 +33,11 @@ func (d *Diagram) ViewAt(n int) View {
 	return v
 }
 
-// rowTop is where step i's row begins, with its wait and the title tab of
-// a phase it opens.
-func (d *Diagram) rowTop(i int) int {
-	for _, p := range d.Phases {
-		if p.First == i {
-			return min(p.Box.Y, d.lead(i))
-		}
-	}
-	// A step inside a phase needs room for that phase's tab when it is the
-	// first one in view.
-	for _, p := range d.Phases {
-		if p.First < i && i <= p.Last {
-			return d.lead(i) - phaseHeader()
-		}
-	}
-	return d.lead(i)
-}
-
-// lead is the top of step i's row, or of the wait above it.
-func (d *Diagram) lead(i int) int {
-	if w := &d.Steps[i].Wait; w.Shown() {
-		return w.Top
-	}
-	return d.Steps[i].Top
+// HeadsHeight is the height of the band at the top of the diagram that
+// holds the actors' heads: what a page pins above the rows while the
+// reader scrolls back through earlier steps.
+func (d *Diagram) HeadsHeight() int {
+	return d.headsBottom() + HeadToFirstRow/2
 }
 
 // bottomAt is where the diagram ends when it is drawn up to step n: just

@@ -62,6 +62,9 @@ type Page struct {
 	// one, and Fit the class that tells the stylesheet when to show it.
 	SVGNarrow template.HTML
 	Fit       string
+	// Heads and HeadsNarrow are the bands of actor heads a step page pins
+	// above its diagrams while the reader scrolls back (svg.Scene.Heads).
+	Heads, HeadsNarrow template.HTML
 
 	// The overview only.
 	References []content.Reference

@@ -309,11 +309,11 @@ func (g *Generator) Scene(s *content.Scene, d, narrow *layout.Diagram, emitFile 
 		}
 		view := svg.View{Step: i, Lang: g.Lang.Tag, Title: p.T("colon", "a", stepOf, "b", st.Label), Desc: desc, CSS: g.Theme.DiagramCSS}
 		inline, standalone := draw.Pair(view, "../../assets/fonts/")
-		p.SVG = template.HTML(inline) // #nosec: package svg escapes every text
+		p.SVG, p.Heads = template.HTML(inline), template.HTML(draw.Heads(i)) // #nosec: package svg escapes every text
 		parts := len(inline) + len(p.StepLog) + len(p.Narration)
 		if drawNarrow != nil {
 			small, _ := drawNarrow.Pair(view, "../../assets/fonts/")
-			p.SVGNarrow, p.Fit = template.HTML(small), fit // #nosec: package svg escapes every text
+			p.SVGNarrow, p.HeadsNarrow, p.Fit = template.HTML(small), template.HTML(drawNarrow.Heads(i)), fit // #nosec: package svg escapes every text
 			parts += len(small)
 		}
 		if data, err = g.executeSized("step.html", &p, chrome+chrome/8+parts); err != nil {

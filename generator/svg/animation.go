@@ -109,7 +109,7 @@ func Animation(w io.Writer, d *layout.Diagram, v AnimationView) error {
 	svgo.New(ew).Style("text/css", css.String())
 
 	c := svgo.New(ew)
-	writeDefs(c, d, 0, len(d.Steps)-1)
+	writeDefs(c, d, len(d.Steps)-1)
 	// Frames go under the lifelines, title tabs over them, as in a step.
 	for _, tabs := range []bool{false, true} {
 		for k, p := range win.Phases {
@@ -124,7 +124,7 @@ func Animation(w io.Writer, d *layout.Diagram, v AnimationView) error {
 			c.Gend()
 		}
 		if !tabs {
-			writeActors(c, d, -1, win)
+			writeActors(c, d, -1, win.Bottom)
 		}
 	}
 	var b bytes.Buffer

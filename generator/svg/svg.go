@@ -12,10 +12,10 @@
 // each step is a group g#lgd-s{n} (n counting from 1) with class "past"
 // before the current step and "now" for it; the current message's number
 // and label are in a group g.ride whose data-d is the offset, in user
-// units, from where they settle to the sender's lifeline. A long scene's
-// step view shows only its most recent rows below the pinned actors (see
-// layout.View), so the current step is on screen without the page
-// scrolling.
+// units, from where they settle to the sender's lifeline. A step's view
+// holds every step up to it, the whole story so far (see layout.View); a
+// page pins a copy of the actor heads (Scene.Heads) above it while the
+// reader scrolls back.
 package svg
 
 import (
@@ -138,22 +138,12 @@ func writeBody(w io.Writer, d *layout.Diagram, step int, past func(int) []byte) 
 	c := svgo.New(w)
 	win := d.ViewAt(step)
 	last := last(d, step)
-	writeDefs(c, d, win.First, last)
+	writeDefs(c, d, last)
 	// Frames go under the lifelines, title tabs over them.
 	writePhases(c, d, win, step, false)
-	if len(win.InFlight) > 0 {
-		// Messages sent above the window and still in flight go under the
-		// pinned heads, and a band of the surface's colour behind the heads
-		// hides where they came from.
-		for _, i := range win.InFlight {
-			writeFlight(c, d, i)
-		}
-		h := d.Actors[0].Head
-		c.Rect(0, win.Top, d.Width, h.Y+h.H+win.HeadShift-win.Top, class("pin"))
-	}
-	writeActors(c, d, step, win)
+	writeActors(c, d, step, win.Bottom)
 	writePhases(c, d, win, step, true)
-	for i := win.First; i <= last; i++ {
+	for i := 0; i <= last; i++ {
 		if past != nil && i < step {
 			w.Write(past(i))
 			continue
@@ -173,7 +163,7 @@ func last(d *layout.Diagram, step int) int {
 }
 
 // writeDefs defines each icon the diagram uses, once.
-func writeDefs(c *svgo.SVG, d *layout.Diagram, first, last int) {
+func writeDefs(c *svgo.SVG, d *layout.Diagram, last int) {
 	var kinds []string
 	seen := map[string]bool{}
 	for _, a := range d.Actors {
@@ -184,7 +174,7 @@ func writeDefs(c *svgo.SVG, d *layout.Diagram, first, last int) {
 	}
 	sort.Strings(kinds) // sorted for deterministic output
 	lock := false
-	for i := first; i <= last; i++ {
+	for i := 0; i <= last; i++ {
 		lock = lock || d.Steps[i].Secure
 	}
 	if len(kinds) == 0 && !lock {
@@ -228,64 +218,63 @@ func writePhases(c *svgo.SVG, d *layout.Diagram, win layout.View, step int, tabs
 	}
 }
 
-// writeActors draws the lifelines and, pinned at the top of the window,
-// the actors' heads.
-func writeActors(c *svgo.SVG, d *layout.Diagram, step int, win layout.View) {
-	involved := map[int]bool{}
-	receiver := map[int]bool{}
-	if step >= 0 {
-		s := d.Steps[step]
-		for _, i := range s.Actors {
-			involved[i] = true
-		}
-		if s.Kind == content.Message && !s.Lost {
-			for _, i := range s.Actors[1:] {
-				receiver[i] = true
-			}
-		}
-	}
+// writeActors draws the lifelines, down to bottom, and the actors' heads.
+func writeActors(c *svgo.SVG, d *layout.Diagram, step, bottom int) {
 	// The lifelines break where a wait is drawn.
 	var gaps [][2]int
-	for i := win.First; i <= last(d, step); i++ {
+	for i := 0; i <= last(d, step); i++ {
 		if w := &d.Steps[i].Wait; w.Shown() {
 			gaps = append(gaps, [2]int{w.Top, w.Bottom})
 		}
 	}
-	dy := win.HeadShift
 	for i, a := range d.Actors {
-		cls := "a"
-		if involved[i] {
-			cls += " on"
-		}
-		if receiver[i] {
-			cls += " to" // the page's stylesheet shows it receiving the message
-		}
-		c.Group(class(cls), `id="`+ids(d)+`-a-`+attr(a.ID)+`"`)
-		top := a.LifelineTop + dy
+		c.Group(actorAttrs(d, step, i, true)...)
+		top := a.LifelineTop
 		for _, g := range gaps {
 			c.Line(a.X, top, a.X, g[0], class("ll"))
 			top = g[1]
 		}
-		c.Line(a.X, top, a.X, win.Bottom-layout.Margin, class("ll"))
-		h := a.Head
-		c.Roundrect(h.X, h.Y+dy, h.W, h.H, 6, 6, class("hd"))
-		if a.Kind != "" {
-			c.Use(a.Icon.X, a.Icon.Y+dy, "#"+ids(d)+"-"+a.Kind, fmt.Sprintf(`width="%d" height="%d"`, a.Icon.W, a.Icon.H), class("ic"))
-		}
-		name := a.Name
-		name.Y += dy
-		writeText(c, name, "nm")
+		c.Line(a.X, top, a.X, bottom-layout.Margin, class("ll"))
+		writeActorHead(c, d, &a)
 		c.Gend()
 	}
 }
 
-// writeFlight draws the line and ends of a message sent above the window
-// and still in flight in it, as a past step; its label and number are
-// outside the window.
-func writeFlight(c *svgo.SVG, d *layout.Diagram, i int) {
-	c.Group(class(stepClass(&d.Steps[i], i, len(d.Steps))), fmt.Sprintf(`id="%s-s%d"`, ids(d), i+1))
-	writeArrow(c, &d.Steps[i], false)
-	c.Gend()
+// actorAttrs are the attributes of actor i's group in the view of step:
+// class "a", "on" when it takes part in the step, "to" when it receives
+// its message (the page's stylesheet shows it receiving), and with id its
+// id, which only the diagram itself carries.
+func actorAttrs(d *layout.Diagram, step, i int, id bool) []string {
+	cls := "a"
+	if step >= 0 {
+		s := &d.Steps[step]
+		on, to := false, false
+		for k, j := range s.Actors {
+			on = on || j == i
+			to = to || j == i && k > 0 && s.Kind == content.Message && !s.Lost
+		}
+		if on {
+			cls += " on"
+		}
+		if to {
+			cls += " to"
+		}
+	}
+	attrs := []string{class(cls)}
+	if id {
+		attrs = append(attrs, `id="`+ids(d)+`-a-`+attr(d.Actors[i].ID)+`"`)
+	}
+	return attrs
+}
+
+// writeActorHead draws an actor's head: its box, icon and name.
+func writeActorHead(c *svgo.SVG, d *layout.Diagram, a *layout.Actor) {
+	h := a.Head
+	c.Roundrect(h.X, h.Y, h.W, h.H, 6, 6, class("hd"))
+	if a.Kind != "" {
+		c.Use(a.Icon.X, a.Icon.Y, "#"+ids(d)+"-"+a.Kind, fmt.Sprintf(`width="%d" height="%d"`, a.Icon.W, a.Icon.H), class("ic"))
+	}
+	writeText(c, a.Name, "nm")
 }
 
 func writeStep(c *svgo.SVG, d *layout.Diagram, i, current int) {
