@@ -49,11 +49,12 @@ func measureLabels(s *content.Scene, p plan, rtl bool) []label {
 	out := make([]label, len(s.Steps))
 	for i, st := range s.Steps {
 		l := label{badge: badgeWidth(i + 1)}
+		// The current step's label, a note's too, is drawn bold, and the
+		// layout is the same on every step, so labels are measured bold: the
+		// wider of the two.
 		if st.Kind == content.Note {
-			l.text = wrap(st.Label, NoteSize, text.Regular, p.noteWidth, rtl)
+			l.text = wrap(st.Label, NoteSize, text.Bold, p.noteWidth, rtl)
 		} else {
-			// The current step's label is drawn bold, and the layout is the same
-			// on every step, so labels are measured bold: the wider of the two.
 			l.text = wrap(st.Label, LabelSize, text.Bold, p.labelWidth, rtl)
 		}
 		if st.Wait != "" {
