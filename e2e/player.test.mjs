@@ -112,7 +112,8 @@ test("the current step is in view, inside the diagram's box, on any screen", asy
       const { ctx, page } = await open({ viewport }, step, longest);
       await settle(page);
       const r = await page.evaluate(() => {
-        const now = document.querySelector(".lgd .now").getBoundingClientRect();
+        // The shown diagram's: a phone's page also holds the wide one, hidden.
+        const now = [...document.querySelectorAll(".lgd .now")].find((e) => e.getClientRects().length).getBoundingClientRect();
         const box = document.querySelector(".diagram .scroll").getBoundingClientRect();
         return { now: [now.left, now.top, now.right, now.bottom], box: [box.left, box.top, box.right, box.bottom], h: innerHeight };
       });
