@@ -52,11 +52,11 @@ func measureLabels(s *content.Scene, p plan, rtl bool) []label {
 		// The current step's label, a note's too, is drawn bold, and the
 		// layout is the same on every step, so labels are measured bold: the
 		// wider of the two.
+		size, width := LabelSize, p.labelWidth
 		if st.Kind == content.Note {
-			l.text = wrap(st.Label, NoteSize, text.Bold, p.noteWidth, rtl)
-		} else {
-			l.text = wrap(st.Label, LabelSize, text.Bold, p.labelWidth, rtl)
+			size, width = NoteSize, p.noteWidth
 		}
+		l.text = wrap(st.Label, size, text.Bold, width, rtl)
 		if st.Wait != "" {
 			l.wait = wrap(st.Wait, NoteSize, text.Regular, p.labelWidth, rtl)
 			l.wait.Anchor = Middle
