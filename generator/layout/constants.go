@@ -72,9 +72,9 @@ const (
 	PhoneWidth   = 320 // the narrow layout's width: a 320 px phone's, drawn at 100%
 	DesktopWidth = 800 // what a step page's diagram fits at 1280 px, beside the narration
 
-	LaneNameSize     = 12 // actor names, bold, in lanes
+	LaneNameSize     = 11 // actor names, bold, in lanes: the least text size, so that a name such as example.com fits whole
 	LaneIconSize     = 24 // actor icons, in lanes
-	LanePadX         = 4  // inside a lane's head, each side of the name
+	LanePadX         = 2  // inside a lane's head, each side of the name
 	LaneGap          = 6  // between two heads side by side
 	LaneRowGap       = 6  // between the two rows of staggered heads
 	MinLanePitch     = 44 // the least room per actor across a lanes layout

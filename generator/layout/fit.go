@@ -1,14 +1,23 @@
 package layout
 
 // fit frames the phases across the width of everything drawn, then moves the
-// whole diagram so that it sits inside the margins.
+// whole diagram so that it sits inside the margins. In lanes the frames
+// leave out the heads, whose outer ones reach over the frames' padding
+// (see placeLanes).
 func fit(d *Diagram) {
 	minX, maxX := d.Actors[0].Head.X, d.Width
 	grow := func(lo, hi int) {
 		minX, maxX = min(minX, lo), max(maxX, hi)
 	}
-	for _, a := range d.Actors {
-		grow(a.Head.X, a.Head.X+a.Head.W)
+	heads := func() {
+		for _, a := range d.Actors {
+			grow(a.Head.X, a.Head.X+a.Head.W)
+		}
+	}
+	if d.plan.lanes > 0 {
+		minX = 0
+	} else {
+		heads()
 	}
 	for _, s := range d.Steps {
 		grow(s.Badge.X, s.Badge.X+s.Badge.W)
@@ -33,6 +42,9 @@ func fit(d *Diagram) {
 			p.Tab.X = minX
 			p.Title.X = minX + PhaseTitlePad
 		}
+	}
+	if d.plan.lanes > 0 {
+		heads()
 	}
 	shift(d, Margin-minX, Margin)
 	d.Width = maxX - minX + 2*Margin

@@ -18,8 +18,15 @@ import (
 func placeLanes(d *Diagram, s *content.Scene) {
 	n, inner := len(s.Actors), d.plan.lanes
 	size, icon := d.plan.nameSize(), d.plan.iconSize()
+	// The outer heads may reach as far out as the phase frames do: a long
+	// word of a name then fits whole more often.
+	over := 0
+	if hasPhase(s) {
+		over = PhasePad
+	}
+	room := inner + 2*over
 	// The widest head that leaves LaneGap between neighbours in a row.
-	maxHead := (inner - (n-1)*LaneGap) / n
+	maxHead := (room - (n-1)*LaneGap) / n
 	stagger := false
 	for _, a := range s.Actors {
 		// A word that does not fit, or a name in a column of words.
@@ -28,7 +35,7 @@ func placeLanes(d *Diagram, s *content.Scene) {
 		}
 	}
 	if stagger {
-		maxHead = (2*inner - (n-1)*LaneGap) / (n + 1)
+		maxHead = (2*room - (n-1)*LaneGap) / (n + 1)
 	}
 	names := make([]Text, n)
 	headW, headH := MinLaneHeadW, 0
@@ -45,7 +52,7 @@ func placeLanes(d *Diagram, s *content.Scene) {
 	headW = min(headW, max(maxHead, MinLaneHeadW))
 	// The outer lifelines stand in from the edges by half a head, or on the
 	// right by the loop of a message the last actor sends itself.
-	left, right := headW/2, headW-headW/2
+	left, right := headW/2-over, headW-headW/2-over
 	for _, st := range s.Steps {
 		if st.Kind == content.Message && st.From == n-1 && st.To == n-1 {
 			right = max(right, SelfLoopW+CrossSize)
@@ -77,6 +84,17 @@ func placeLanes(d *Diagram, s *content.Scene) {
 // nameHeight is the height of an actor's name of these lines at size.
 func nameHeight(size int, lines []string) int {
 	return ascent(size) + (len(lines)-1)*pitch(size) + descent(size, lines)
+}
+
+// hasPhase reports whether any of s's steps opens a phase, whose frame
+// reaches PhasePad beyond the lanes.
+func hasPhase(s *content.Scene) bool {
+	for _, st := range s.Steps {
+		if st.Phase != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // widestWord is the width of a name's widest word, bold at size.

@@ -286,3 +286,38 @@ func TestFitsTheScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestLaneNamesKeepWordsWhole: on a phone, an actor's name breaks only
+// between words, even a long German or French one among five actors and
+// phases (de/dns and fr/dns broke "Betriebssyst|em" and "d’exam|ple.com").
+func TestLaneNamesKeepWordsWhole(t *testing.T) {
+	scene := `title: T
+topic: t
+actors:
+  - {id: os, name: "Browser und Betriebssystem", kind: pc}
+  - {id: root, name: "Serveur racine", kind: dns}
+  - {id: ex, name: "Serveur d’example.com", kind: dns}
+  - {id: res, name: "Rekursiver Resolver", kind: dns}
+  - {id: com, name: "Un desconocido 203.0.113.66", kind: server}
+steps:
+  - {from: os, to: res, label: "Anfrage: www.example.com A?", phase: "Auf dem PC"}
+  - {from: res, to: ex, label: "www.example.com A?", phase: "Suivre les renvois"}
+`
+	fsys := fstest.MapFS{
+		"site.yaml":        {Data: []byte("title: T\nlanguage: en\ntopics:\n  - {id: t, title: T}\n")},
+		"scenes/long.yaml": {Data: []byte(scene)},
+	}
+	site, diags := content.Load(fsys, "fixture")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	sc := site.Scenes[0]
+	for _, rtl := range []bool{false, true} {
+		d := layout.Narrow(sc, rtl, layout.PhoneWidth)
+		for i, a := range d.Actors {
+			if got, want := strings.Join(a.Name.Lines, " "), strings.Join(strings.Fields(sc.Actors[i].Name), " "); got != want {
+				t.Errorf("rtl=%v: %q is drawn in lines %q, broken inside a word", rtl, sc.Actors[i].Name, a.Name.Lines)
+			}
+		}
+	}
+}

@@ -67,11 +67,8 @@ func Narrow(s *content.Scene, rtl bool, width int) *Diagram {
 // icons or not.
 func lanes(s *content.Scene, width int, small bool) plan {
 	inner := width - 2*Margin
-	for _, st := range s.Steps {
-		if st.Phase != "" {
-			inner = width - 2*Margin - 2*PhasePad // the frames reach beyond everything else
-			break
-		}
+	if hasPhase(s) {
+		inner -= 2 * PhasePad // the frames reach beyond everything else
 	}
 	inner = max(inner, len(s.Actors)*MinLanePitch)
 	// Room for the widest label block: its badge, padlock and gaps.
