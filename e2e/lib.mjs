@@ -93,19 +93,39 @@ export function kindOf(p) {
   return "overview";
 }
 
-// sample picks the pages the axe checks visit: every page that is not a
-// step, and the first, second, middle and last steps of each scene in the
-// first language (the first and last in the others, which share the
-// templates but not the text). Each entry is { path, lang, kind }; all: true
-// gives every page instead.
+// turns says which scenes a slow check visits in each language. All of
+// them in the first language and the right-to-left ones; in each other
+// language, which shares the templates but not the text, every third scene,
+// a different third from its neighbour's, so that each scene is seen in a
+// third of those languages and each language in a third of its scenes.
+// With make e2e-full, every scene everywhere. It gives (lang, p) → whether
+// the page or file p under lang/ is in its language's turn.
+export function turns(dir = site) {
+  const langs = languages(dir);
+  const scenes = fs.readdirSync(path.join(dir, langs[0]), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return (lang, p) => {
+    const i = langs.indexOf(lang), scene = p.split("/")[1];
+    if (full || i <= 0 || RTL.includes(lang) || !scenes.includes(scene)) return true;
+    return scenes.indexOf(scene) % 3 === i % 3;
+  };
+}
+
+// sample picks the pages the axe checks visit: in each language's turn
+// (see turns), every page that is not a step, and the first, second,
+// middle and last steps of each scene in the first language (the first and
+// last in the others). Each entry is { path, lang, kind }; all: true gives
+// every page instead.
 export function sample(dir = site, all = false) {
   const langs = languages(dir);
+  const inTurn = turns(dir);
   const out = [];
   const steps = new Map(); // scene folder → step numbers
   for (const p of pages(dir)) {
     const lang = langs.find((l) => p.startsWith(`${l}/`)) || "";
     const kind = kindOf(p);
-    if (kind !== "step" || all) { out.push({ path: p, lang, kind }); continue; }
+    if (all) { out.push({ path: p, lang, kind }); continue; }
+    if (!inTurn(lang, p)) continue;
+    if (kind !== "step") { out.push({ path: p, lang, kind }); continue; }
     const [, scene, n] = /^(.*)\/(\d+)\/index\.html$/.exec(p);
     if (!steps.has(scene)) steps.set(scene, { lang, ns: [] });
     steps.get(scene).ns.push(+n);

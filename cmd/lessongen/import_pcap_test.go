@@ -10,6 +10,7 @@ import (
 // TestImportPcap imports a real TLS 1.3 capture with its key log, builds
 // the site, and reads the step pages a reader would see.
 func TestImportPcap(t *testing.T) {
+	heavy(t)
 	dir := copyContent(t, nil)
 	pcap, keys := "../../generator/capture/testdata/tls13.pcap", "../../generator/capture/testdata/tls13.keys"
 	code, stdout, stderr := runCLI("import", "pcap", pcap, "--keylog", keys, "--content", dir, "--id", "real", "--topic", "security", "--name", "127.0.0.3=curl")

@@ -63,6 +63,7 @@ func snapshot(t *testing.T, dir string) string {
 }
 
 func TestBuildSample(t *testing.T) {
+	heavy(t)
 	out := filepath.Join(t.TempDir(), "public")
 	code, stdout, stderr := runCLI("build", "--content", "../../content", "--out", out)
 	if code != 0 {
@@ -77,6 +78,7 @@ func TestBuildSample(t *testing.T) {
 }
 
 func TestBadContentKeepsOldOutput(t *testing.T) {
+	heavy(t)
 	out := filepath.Join(t.TempDir(), "public")
 	if code, _, stderr := runCLI("build", "--content", "../../content", "--out", out); code != 0 {
 		t.Fatal(stderr)
@@ -111,6 +113,7 @@ func TestBadContentKeepsOldOutput(t *testing.T) {
 // the output holds the output alone (no lock file, no temporary folder);
 // after one that fails on content, no folder was made at all.
 func TestNothingLeftBeside(t *testing.T) {
+	heavy(t)
 	tmp := t.TempDir()
 	out := filepath.Join(tmp, "site", "public")
 	for range 2 { // the second build replaces the first's site
@@ -187,6 +190,7 @@ func TestI18nWorkflow(t *testing.T) {
 }
 
 func TestNewSceneBuilds(t *testing.T) {
+	heavy(t)
 	dir := copyContent(t, nil)
 	code, stdout, stderr := runCLI("new", "scene", "quic", "--content", dir, "--topic", "transport", "--title", "QUIC: a new transport")
 	if code != 0 || !strings.Contains(stdout, "wrote "+filepath.ToSlash(dir)+"/scenes/quic.yaml") {
@@ -216,6 +220,7 @@ func TestNewSceneBuilds(t *testing.T) {
 }
 
 func TestCheckPrintsWhatBuildPrints(t *testing.T) {
+	heavy(t)
 	bad := copyContent(t, map[string]string{
 		"scenes/broken.yaml": "title: Broken\ntopic: web\nactors:\n  - id: pc\n    name: PC\nsteps:\n  - from: pc\n    to: sever\n    lable: SYN\n",
 	})
@@ -276,5 +281,15 @@ func TestLeftoverWarning(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "en/ok/1/index.html")); err != nil {
 		t.Error(err)
+	}
+}
+
+// heavy skips a test under -short, as make race runs: the test builds the
+// whole sample site to check what it writes, which make test checks, and
+// runs no code concurrently that the lighter tests leave out.
+func heavy(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the whole sample site; make test runs it")
 	}
 }

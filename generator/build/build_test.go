@@ -146,6 +146,7 @@ func TestDeterministic(t *testing.T) {
 // TestSampleSite builds content/ and checks what a reader would: the pages
 // exist, every SVG is well-formed XML, and every relative link resolves.
 func TestSampleSite(t *testing.T) {
+	heavy(t)
 	m := buildDir(t, "../../content")
 	for _, p := range []string{"index.html", "en/index.html", "en/https/index.html", "en/https/1/index.html", "en/https/1.svg", "en/http/15/index.html"} {
 		if m.File(p) == nil {
@@ -399,5 +400,15 @@ func TestBaseURL(t *testing.T) {
 		if !strings.Contains(notFound, want) {
 			t.Errorf("404.html lacks %s", want)
 		}
+	}
+}
+
+// heavy skips a test under -short, as make race runs: the test builds the
+// whole sample site to check what it writes, which make test checks, and
+// runs no code concurrently that the lighter tests leave out.
+func heavy(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the whole sample site; make test runs it")
 	}
 }

@@ -123,6 +123,7 @@ func TestSampleHasItsScenes(t *testing.T) {
 // TestSampleScenesBuild checks that every step of every scene becomes a page
 // and a diagram, in every language.
 func TestSampleScenesBuild(t *testing.T) {
+	heavy(t)
 	s := loadSample(t)
 	var m Memory
 	if _, diags, err := Site(Options{Content: os.DirFS("../../content"), ContentName: "content"}, &m); err != nil {

@@ -38,9 +38,6 @@ func saveNumber(page string) (int, bool) {
 // saw before; the last save is the one served at the end; afterwards the
 // goroutines and the heap must come back down.
 func TestLoad(t *testing.T) {
-	if testing.Short() {
-		t.Skip("load test")
-	}
 	dir, srv, ts := setup(t)
 	builds := subscribe(t, srv)
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 500}, Timeout: 30 * time.Second}

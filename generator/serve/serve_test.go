@@ -53,7 +53,8 @@ func subscribe(t *testing.T, srv *Server) <-chan State {
 }
 
 // watching runs watch, srv's Watch, in the background and returns once it
-// rebuilds on a save: it saves dir/site.yaml unchanged until a rebuild
+// rebuilds on a save: it saves dir/site.yaml unchanged, by renaming a copy
+// over it, until a rebuild
 // follows (a sleep would guess how long registering the folders takes),
 // then until the rebuilds stop, so that none of its own reaches the test.
 // The site's Gen is then one or more past what it was.
@@ -68,7 +69,14 @@ func watching(t *testing.T, srv *Server, dir string, watch func() error) {
 		t.Fatal(err)
 	}
 	for deadline := time.Now().Add(10 * time.Second); ; {
-		if err := os.WriteFile(p, data, 0o644); err != nil {
+		// Saved whole, as an editor that renames its copy over the file
+		// does: a rebuild between os.WriteFile's truncating and writing
+		// would see an empty site.yaml, and a busy machine's next one
+		// could come after this function had returned.
+		if err := os.WriteFile(p+"~", data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(p+"~", p); err != nil {
 			t.Fatal(err)
 		}
 		select {
