@@ -3,6 +3,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 	"github.com/lessongen/lessongen/generator/svg"
 	"github.com/lessongen/lessongen/generator/theme"
 	"github.com/lessongen/lessongen/themes"
+	"golang.org/x/sync/errgroup"
 )
 
 // Options configure a build. The zero value of each field has a meaning
@@ -301,43 +303,24 @@ func cause(err error) error {
 	return err
 }
 
-// parallel runs job(0..n-1) on a bounded number of goroutines and returns the
-// first error.
+// parallel runs job(0..n-1) on at most workers goroutines (GOMAXPROCS when
+// workers is 0), in order, and returns the first error; after it no job
+// starts.
 func parallel(workers, n int, job func(int) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		first error
-		next  int
-	)
-	for range min(workers, n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				mu.Lock()
-				i := next
-				next++
-				failed := first != nil
-				mu.Unlock()
-				if i >= n || failed {
-					return
-				}
-				if err := job(i); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-				}
+	g, ctx := errgroup.WithContext(context.Background())
+	g.SetLimit(workers)
+	for i := range n {
+		g.Go(func() error {
+			if ctx.Err() != nil {
+				return nil // an earlier job failed
 			}
-		}()
+			return job(i)
+		})
 	}
-	wg.Wait()
-	return first
+	return g.Wait()
 }
 
 // countingWriter counts files, pages and bytes on their way to w.

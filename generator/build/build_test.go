@@ -412,3 +412,20 @@ func heavy(t *testing.T) {
 		t.Skip("builds the whole sample site; make test runs it")
 	}
 }
+
+// TestParallelStopsAtTheFirstError: a failing scene's error is the build's,
+// and with one worker no scene after it is built.
+func TestParallelStopsAtTheFirstError(t *testing.T) {
+	boom := errors.New("scene 3 failed")
+	var ran []int
+	err := parallel(1, 10, func(i int) error {
+		ran = append(ran, i)
+		if i == 3 {
+			return boom
+		}
+		return nil
+	})
+	if !errors.Is(err, boom) || len(ran) != 4 {
+		t.Errorf("parallel returned %v after running %v, want %v after 0..3", err, ran, boom)
+	}
+}

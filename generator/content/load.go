@@ -151,13 +151,11 @@ func inParallel(n int, job func(i int)) {
 		next atomic.Int64
 	)
 	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				job(i)
 			}
-		}()
+		})
 	}
 	wg.Wait()
 }
