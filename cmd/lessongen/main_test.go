@@ -197,7 +197,7 @@ func TestNewSceneBuilds(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, "scenes/quic.yaml"))
-	if !strings.HasPrefix(string(data), "# yaml-language-server: $schema=") || !strings.Contains(string(data), "title: \"QUIC: a new transport\"\n") || !strings.Contains(string(data), "topic: transport") {
+	if !strings.HasPrefix(string(data), "# yaml-language-server: $schema=") || !strings.Contains(string(data), "title: 'QUIC: a new transport'\n") || !strings.Contains(string(data), "topic: transport") {
 		t.Errorf("skeleton:\n%s", data)
 	}
 	out := filepath.Join(t.TempDir(), "public")

@@ -105,7 +105,7 @@ lower-case letters, digits and hyphens.`,
 				}
 				fmt.Fprintf(stderr, "lessongen new scene: unknown topic %q; the topics of %s/site.yaml are: %s.\n"+
 					"Nothing was written. To add a topic, list it under topics: in site.yaml with its id and title:\n"+
-					"  - id: %s\n    title: %s\n", topic, filepath.ToSlash(contentDir), strings.Join(ids, ", "), topic, yamlString(titleFromID(topic)))
+					"  - id: %s\n    title: %s\n", topic, filepath.ToSlash(contentDir), strings.Join(ids, ", "), topic, content.InlineScalar(titleFromID(topic)))
 				return errReported
 			}
 			if title == "" {
@@ -114,7 +114,7 @@ lower-case letters, digits and hyphens.`,
 			var b strings.Builder
 			schemaLine, haveSchema := schemaPath(contentDir)
 			err := sceneSkeleton.Execute(&b, map[string]string{
-				"Schema": schemaLine, "Title": yamlString(title), "Topic": yamlString(topic),
+				"Schema": schemaLine, "Title": content.InlineScalar(title), "Topic": content.InlineScalar(topic),
 			})
 			if err != nil {
 				return err
@@ -167,13 +167,4 @@ func titleFromID(id string) string {
 		return id
 	}
 	return strings.ToUpper(id[:1]) + strings.ReplaceAll(id[1:], "-", " ")
-}
-
-// yamlString quotes s when YAML would read it as something other than the
-// same text.
-func yamlString(s string) string {
-	if strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`") || strings.TrimSpace(s) != s {
-		return `"` + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `"`, `\"`) + `"`
-	}
-	return s
 }

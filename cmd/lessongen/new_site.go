@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/lessongen/lessongen/generator/content"
 	"github.com/lessongen/lessongen/generator/locale"
 	"github.com/lessongen/lessongen/generator/output"
 	"github.com/lessongen/lessongen/schema"
@@ -73,7 +74,7 @@ already there, nothing is written.`,
 				return usagef("--title %q holds a control character", title)
 			}
 			pin := pinFor(runningVersion())
-			files, err := siteKitFiles(dir, kitData{Title: yamlString(title), Language: language, RawTitle: title})
+			files, err := siteKitFiles(dir, kitData{Title: content.InlineScalar(title), Language: language, RawTitle: title})
 			if err != nil {
 				return err
 			}

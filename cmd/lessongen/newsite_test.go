@@ -254,7 +254,7 @@ func TestNewSiteNeverOverwrites(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	site := mustRead(t, filepath.Join(empty, "content/site.yaml"))
-	if !strings.Contains(site, "\ntitle: \"Les réseaux: pas à pas\"\n") || !strings.Contains(site, "\nlanguage: fr\n") {
+	if !strings.Contains(site, "\ntitle: 'Les réseaux: pas à pas'\n") || !strings.Contains(site, "\nlanguage: fr\n") {
 		t.Errorf("site.yaml:\n%s", site)
 	}
 	if code, _, stderr := runCLI("check", "--content", filepath.Join(empty, "content")); code != 0 {

@@ -320,3 +320,19 @@ func ParseScene(data []byte, path string) (*Scene, diag.List) {
 	diags.Sort()
 	return s, diags
 }
+
+// InlineScalar is s as a YAML value on the line of its key ("title: …")
+// that the loader reads back as s: quoted where YAML would read it as
+// something else (a number, true, null, ~, "a: b", a comment, a line
+// break), as MarshalDraft quotes the values it writes.
+func InlineScalar(s string) string {
+	n := scalar(s)
+	if strings.Contains(s, "\n") {
+		n.Style = yaml.DoubleQuotedStyle // not a block, which needs lines of its own
+	}
+	out, err := yaml.Marshal(n)
+	if err != nil { // the encoder refuses no string; quote it anyway
+		return strconv.Quote(s)
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lessongen/lessongen/generator/diag"
+	"gopkg.in/yaml.v3"
 )
 
 // draftOf turns a loaded scene back into the draft that would write it.
@@ -278,4 +279,22 @@ func FuzzDraft(f *testing.F) {
 			t.Errorf("read back differently:\n%s\ngot %+v", data, got)
 		}
 	})
+}
+
+// TestInlineScalarReadsBack: what lessongen new writes after "title: "
+// reads back as the text given, where hand quoting missed line breaks, ~
+// and null.
+func TestInlineScalarReadsBack(t *testing.T) {
+	for _, s := range []string{"QUIC: a new transport", "null", "~", "Null", "123", "0x1f", "1e3", "yes", "off", "true",
+		"a\nb", "line\r\nbreak", "tab\there", "# not a comment", "- a list?", "it's", `say "hi"`, `back\slash`, " padded ", "", "[x]", "{x}", "&anchor", "*alias", "!tag", "%TAG", "@at", "`tick`", "|", ">", "plain title"} {
+		var got map[string]any
+		doc := "title: " + InlineScalar(s) + "\n"
+		if err := yaml.Unmarshal([]byte(doc), &got); err != nil {
+			t.Errorf("%q: %q does not parse: %v", s, doc, err)
+			continue
+		}
+		if v, ok := got["title"].(string); !ok || v != s {
+			t.Errorf("%q written as %q reads back as %#v", s, doc, got["title"])
+		}
+	}
 }
