@@ -20,7 +20,7 @@ function run(cmd, args, opts = {}) {
 
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "lessongen-bytes-"));
-  fs.cpSync(path.join(root, "generator/build/testdata/fixture"), path.join(dir, "content"), { recursive: true });
+  fs.cpSync(path.join(root, "generator/pipeline/testdata/fixture"), path.join(dir, "content"), { recursive: true });
   const bin = path.join(dir, "lessongen");
   run("go", ["build", "-o", bin, "./cmd/lessongen"]);
   const data = path.join(root, "generator/capture/testdata");

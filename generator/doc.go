@@ -6,9 +6,9 @@
 //	                               ├──layout──▶ Diagram (plain geometry)
 //	                               │              └──svg──▶ one SVG per step
 //	                               ├──markdown──▶ narration HTML
-//	                               └──site + theme──▶ pages (html/template)
+//	                               └──pages + theme──▶ pages (html/template)
 //	                                                   └──output──▶ public/ (swapped in whole)
 //
-// Package build wires the stages together; diag carries positions and
+// Package pipeline wires the stages together; diag carries positions and
 // messages through all of them.
 package generator

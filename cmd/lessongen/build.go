@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/lessongen/lessongen/generator/build"
+	"github.com/lessongen/lessongen/generator/pipeline"
 	"github.com/lessongen/lessongen/generator/content"
 	"github.com/lessongen/lessongen/generator/diag"
 	"github.com/lessongen/lessongen/generator/folder"
@@ -49,18 +49,18 @@ only problems.`,
 			var prog *progress
 			switch {
 			case verbose && !quiet:
-				opts.Progress = func(path string, _ build.Stats) { fmt.Fprintln(stdout, path) }
+				opts.Progress = func(path string, _ pipeline.Stats) { fmt.Fprintln(stdout, path) }
 			case !quiet && isTerminal(stdout):
 				prog = &progress{w: stdout}
 				opts.Progress = prog.update
 			}
-			stats, diags, err := build.Build(opts, out)
+			stats, diags, err := pipeline.Build(opts, out)
 			prog.done()
 			if perr := writeHeapProfile(memprofile); perr != nil && err == nil {
 				err = perr
 			}
 			report(stderr, diags)
-			if errors.Is(err, build.ErrContent) {
+			if errors.Is(err, pipeline.ErrContent) {
 				return errReported
 			}
 			if err != nil {
@@ -87,9 +87,9 @@ only problems.`,
 // options makes build options for a content folder on disk. The site's own
 // theme files are looked for in themes/default beside the content folder.
 // Both are read confined to their folders.
-func options(contentDir string) build.Options {
+func options(contentDir string) pipeline.Options {
 	themeDir := themeDir(contentDir)
-	return build.Options{
+	return pipeline.Options{
 		Content: folder.Open(contentDir), ContentName: filepath.ToSlash(filepath.Clean(contentDir)),
 		Theme: folder.Open(themeDir), ThemeName: filepath.ToSlash(themeDir),
 	}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/lessongen/lessongen/generator/build"
+	"github.com/lessongen/lessongen/generator/pipeline"
 )
 
 func checkCommand() *cobra.Command {
@@ -18,7 +18,7 @@ would, as path:line:col: message, writing nothing. It is fast enough for a
 pre-commit hook.`,
 		Args: positional(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			diags := build.Check(options(contentDir))
+			diags := pipeline.Check(options(contentDir))
 			report(cmd.ErrOrStderr(), diags)
 			if diags.HasErrors() {
 				return errReported

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/lessongen/lessongen/generator/build"
+	"github.com/lessongen/lessongen/generator/pipeline"
 )
 
 // isTerminal reports whether w is a terminal, where progress is shown;
@@ -29,7 +29,7 @@ type progress struct {
 	drawn bool
 }
 
-func (p *progress) update(_ string, s build.Stats) {
+func (p *progress) update(_ string, s pipeline.Stats) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if time.Since(p.last) < 100*time.Millisecond {

@@ -93,12 +93,12 @@ func TestSchemasAcceptEveryFile(t *testing.T) {
 			}
 		}
 	}
-	for _, root := range []string{"../../content", "../build/testdata/fixture", "../../e2e/constructs", "../../docs/constructs"} {
+	for _, root := range []string{"../../content", "../pipeline/testdata/fixture", "../../e2e/constructs", "../../docs/constructs"} {
 		check("site", root+"/site.yaml")
 		check("scene", root+"/scenes/*.yaml")
 	}
-	check("locale-site", "../build/testdata/fixture/locales/*/site.yaml")
-	check("locale-scene", "../build/testdata/fixture/locales/*/constructs.yaml")
+	check("locale-site", "../pipeline/testdata/fixture/locales/*/site.yaml")
+	check("locale-scene", "../pipeline/testdata/fixture/locales/*/constructs.yaml")
 	check("ui", "../../themes/default/i18n/*.yaml")
 	if files, _ := filepath.Glob("../../content/locales/*/*.yaml"); len(files) > 0 {
 		for _, f := range files {

@@ -17,7 +17,7 @@ import (
 func TestScannerAcceptsValidFiles(t *testing.T) {
 	var files []string
 	for _, pattern := range []string{"../../content/*.yaml", "../../content/*/*.yaml", "../../content/*/*/*.yaml",
-		"../build/testdata/fixture/*.yaml", "../build/testdata/fixture/*/*.yaml", "../build/testdata/fixture/*/*/*.yaml", "../../themes/default/i18n/*.yaml"} {
+		"../pipeline/testdata/fixture/*.yaml", "../pipeline/testdata/fixture/*/*.yaml", "../pipeline/testdata/fixture/*/*/*.yaml", "../../themes/default/i18n/*.yaml"} {
 		m, _ := filepath.Glob(pattern)
 		files = append(files, m...)
 	}

@@ -16,18 +16,18 @@ import (
 	"sync"
 	"time"
 
-	"github.com/lessongen/lessongen/generator/build"
+	"github.com/lessongen/lessongen/generator/pipeline"
 	"github.com/lessongen/lessongen/generator/diag"
 )
 
 // Server is a live site. The zero value is not usable; call New.
 type Server struct {
-	inc *build.Incremental
+	inc *pipeline.Incremental
 	// Log receives one line per rebuild; nil for none.
 	Log io.Writer
 
 	mu    sync.RWMutex
-	site  *build.Memory // the last good build, or nil
+	site  *pipeline.Memory // the last good build, or nil
 	state State
 	subs  map[chan State]struct{}
 }
@@ -45,8 +45,8 @@ type State struct {
 
 // New returns a server for the site that opts describe. It does not build
 // until Rebuild is called.
-func New(opts build.Options) *Server {
-	return &Server{inc: build.NewIncremental(opts), subs: map[chan State]struct{}{}}
+func New(opts pipeline.Options) *Server {
+	return &Server{inc: pipeline.NewIncremental(opts), subs: map[chan State]struct{}{}}
 }
 
 // Rebuild builds the site in memory again, re-rendering only what changed.

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lessongen/lessongen/generator/build"
+	"github.com/lessongen/lessongen/generator/pipeline"
 )
 
 const site = "title: Test\nlanguage: en\ntopics:\n  - id: web\n    title: Web\n"
@@ -27,7 +27,7 @@ func setup(t *testing.T) (dir string, srv *Server, ts *httptest.Server) {
 	os.MkdirAll(filepath.Join(dir, "scenes"), 0o755)
 	os.WriteFile(filepath.Join(dir, "site.yaml"), []byte(site), 0o644)
 	os.WriteFile(filepath.Join(dir, "scenes/hello.yaml"), []byte(scene), 0o644)
-	srv = New(build.Options{Content: os.DirFS(dir), ContentName: "content"})
+	srv = New(pipeline.Options{Content: os.DirFS(dir), ContentName: "content"})
 	srv.Rebuild()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -233,7 +233,7 @@ func TestPaths(t *testing.T) {
 func TestBrokenFromTheStart(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: [\n"), 0o644)
-	srv := New(build.Options{Content: os.DirFS(dir), ContentName: "content"})
+	srv := New(pipeline.Options{Content: os.DirFS(dir), ContentName: "content"})
 	srv.Rebuild()
 	ts := httptest.NewServer(srv)
 	defer ts.Close()

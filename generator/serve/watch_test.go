@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lessongen/lessongen/generator/build"
+	"github.com/lessongen/lessongen/generator/pipeline"
 	"github.com/lessongen/lessongen/generator/folder"
 )
 
@@ -22,7 +22,7 @@ func TestThemeCreatedLater(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "site.yaml"), []byte(site), 0o644)
 	os.WriteFile(filepath.Join(dir, "scenes/hello.yaml"), []byte(scene), 0o644)
 	themeDir := filepath.Join(base, "themes", "default")
-	srv := New(build.Options{Content: folder.Open(dir), ContentName: "content", Theme: folder.Open(themeDir), ThemeName: "themes/default"})
+	srv := New(pipeline.Options{Content: folder.Open(dir), ContentName: "content", Theme: folder.Open(themeDir), ThemeName: "themes/default"})
 	srv.Rebuild()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"maps"
@@ -7,7 +7,7 @@ import (
 
 	"github.com/lessongen/lessongen/generator/content"
 	"github.com/lessongen/lessongen/generator/diag"
-	"github.com/lessongen/lessongen/generator/site"
+	"github.com/lessongen/lessongen/generator/pages"
 	"github.com/lessongen/lessongen/generator/theme"
 )
 
@@ -33,7 +33,7 @@ type Incremental struct {
 	cur                      *Memory
 	// index keeps the index pages while the inputs of every page, whose
 	// fingerprint is shared, stay the same.
-	index  *site.Memo
+	index  *pages.Memo
 	shared uint64
 }
 
@@ -102,12 +102,12 @@ func (s siteWriter) WriteFile(path string, data []byte) error {
 
 // memo returns the Memo of index pages for a build whose shared inputs
 // have the fingerprint shared: a new one when they changed.
-func (inc *Incremental) memo(shared uint64) *site.Memo {
+func (inc *Incremental) memo(shared uint64) *pages.Memo {
 	if inc == nil {
 		return nil
 	}
 	if inc.index == nil || inc.shared != shared {
-		inc.index, inc.shared = &site.Memo{}, shared
+		inc.index, inc.shared = &pages.Memo{}, shared
 	}
 	return inc.index
 }

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	"github.com/lessongen/lessongen/generator/layout"
 	"github.com/lessongen/lessongen/generator/markdown"
 	"github.com/lessongen/lessongen/generator/output"
-	"github.com/lessongen/lessongen/generator/site"
+	"github.com/lessongen/lessongen/generator/pages"
 	"github.com/lessongen/lessongen/generator/svg"
 	"github.com/lessongen/lessongen/generator/synth"
 	"github.com/lessongen/lessongen/generator/theme"
@@ -125,19 +125,19 @@ func BenchmarkStagePages(b *testing.B) {
 		b.Fatal(diags)
 	}
 	type job struct {
-		g  *site.Generator
+		g  *pages.Generator
 		sc *content.Scene
 		d  *layout.Diagram
 	}
 	var jobs []job
 	for _, l := range s.Languages {
 		v := s.In(l)
-		g := site.New(v, th, l, s.Languages)
+		g := pages.New(v, th, l, s.Languages)
 		for _, sc := range v.Scenes {
 			jobs = append(jobs, job{g, sc, layout.Scene(sc, false)})
 		}
 	}
-	discard := func(site.File) error { return nil }
+	discard := func(pages.File) error { return nil }
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, j := range jobs {

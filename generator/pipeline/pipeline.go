@@ -1,6 +1,6 @@
-// Package build runs lessongen's pipeline: load → validate → layout →
+// Package pipeline runs lessongen's pipeline: load → validate → layout →
 // render SVG → render Markdown → pages → write.
-package build
+package pipeline
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 	"github.com/lessongen/lessongen/generator/diag"
 	"github.com/lessongen/lessongen/generator/layout"
 	"github.com/lessongen/lessongen/generator/output"
-	"github.com/lessongen/lessongen/generator/site"
+	"github.com/lessongen/lessongen/generator/pages"
 	"github.com/lessongen/lessongen/generator/svg"
 	"github.com/lessongen/lessongen/generator/theme"
 	"github.com/lessongen/lessongen/themes"
@@ -108,10 +108,10 @@ func run(opts Options, w Writer, inc *Incremental) (Stats, diag.List, error) {
 	// out per language, since label widths and direction differ.
 	shared := sharedKey(s, th)
 	memo := inc.memo(shared)
-	gens := make([]*site.Generator, len(s.Languages))
+	gens := make([]*pages.Generator, len(s.Languages))
 	err := parallel(opts.Workers, len(gens), func(i int) error {
 		l := s.Languages[i]
-		gens[i] = site.New(s.In(l), th, l, s.Languages)
+		gens[i] = pages.New(s.In(l), th, l, s.Languages)
 		gens[i].Memo = memo
 		gens[i].Budget = budget(s, l)
 		f, err := gens[i].Index(false)
@@ -123,7 +123,7 @@ func run(opts Options, w Writer, inc *Incremental) (Stats, diag.List, error) {
 	if err != nil {
 		return cw.stats, diags, asContent(err, &diags)
 	}
-	var root site.File
+	var root pages.File
 	if len(gens) > 1 {
 		root, err = gens[0].Languages()
 	} else {
@@ -133,15 +133,15 @@ func run(opts Options, w Writer, inc *Incremental) (Stats, diag.List, error) {
 		err = sw.WriteFile(root.Path, root.Data)
 	}
 	if err == nil {
-		var nf site.File
+		var nf pages.File
 		if nf, err = gens[0].NotFound(); err == nil {
 			err = sw.WriteFile(nf.Path, nf.Data)
 		}
 	}
 	if err == nil {
-		err = sw.WriteFile("robots.txt", site.Robots(s))
+		err = sw.WriteFile("robots.txt", pages.Robots(s))
 	}
-	if sm := site.Sitemap(s); err == nil && sm != nil {
+	if sm := pages.Sitemap(s); err == nil && sm != nil {
 		err = sw.WriteFile("sitemap.xml", sm)
 	}
 	if err != nil {
@@ -168,12 +168,12 @@ func run(opts Options, w Writer, inc *Incremental) (Stats, diag.List, error) {
 			narrow = layout.Narrow(sc, rtl, layout.PhoneWidth)
 		}
 		var written []string
-		err := g.Scene(sc, d, narrow, func(f site.File) error {
+		err := g.Scene(sc, d, narrow, func(f pages.File) error {
 			written = append(written, f.Path)
 			return cw.WriteFile(f.Path, f.Data)
 		})
 		inc.wrote(g.Lang.Tag, sc.ID, written)
-		var ce *site.ContentError
+		var ce *pages.ContentError
 		if errors.As(err, &ce) {
 			mu.Lock()
 			found.Errorf(ce.Pos, "%s", ce.Message)
@@ -194,7 +194,7 @@ func run(opts Options, w Writer, inc *Incremental) (Stats, diag.List, error) {
 // diagnostic, and returns ErrContent for it; any other error is returned as
 // it is.
 func asContent(err error, diags *diag.List) error {
-	var ce *site.ContentError
+	var ce *pages.ContentError
 	if !errors.As(err, &ce) {
 		return err
 	}

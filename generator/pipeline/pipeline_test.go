@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -34,7 +34,7 @@ func buildDir(t testing.TB, dir string) *Memory {
 }
 
 // TestGolden compares every page and diagram of the fixture site with its
-// golden copy. Run "go test ./generator/build -update" to rewrite them, and
+// golden copy. Run "go test ./generator/pipeline -update" to rewrite them, and
 // review the diff before committing it.
 func TestGolden(t *testing.T) {
 	m := buildDir(t, "testdata/fixture")

@@ -1,9 +1,9 @@
-// Package site turns the content model, laid-out diagrams and rendered
+// Package pages turns the content model, laid-out diagrams and rendered
 // narration into the pages of the site, through the theme's templates.
 //
 // Templates receive typed page structs, never maps. Every link is relative,
 // so the output works under any base path and from file://.
-package site
+package pages
 
 import (
 	"html/template"
