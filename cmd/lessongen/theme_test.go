@@ -16,7 +16,7 @@ func TestThemeErrorsCheckAsBuild(t *testing.T) {
 		name, file, text, want string
 	}{
 		{"unknown field", "templates/step.html", "{{define \"main\"}}\n<p>{{.Nope}}</p>\n{{end}}{{template \"base\" .}}",
-			`sub/themes/default/templates/step.html:2:6: template error: executing "main" at <.Nope>: can't evaluate field Nope in type *site.Page`},
+			`sub/themes/default/templates/step.html:2:6: template error: executing "main" at <.Nope>: can't evaluate field Nope in type *pages.Page`},
 		{"ambiguous URL", "templates/step.html", "{{define \"main\"}}<a href=\"{{if .Prev}}/a/{{else}}/b?q={{end}}{{.Title}}\">x</a>{{end}}{{template \"base\" .}}",
 			`sub/themes/default/templates/step.html:1:64: template error: {{.Title}} appears in an ambiguous context within a URL`},
 		{"parse error", "templates/scene.html", "{{define \"main\"}}\n{{if .Steps}}\n{{end}}\n{{end",
