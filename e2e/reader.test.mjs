@@ -9,8 +9,6 @@
 //   (label, number, sender's and receivers' heads and lifelines) is whole on
 //   screen, nothing scrolls sideways, and no diagram text is drawn under
 //   11 CSS px;
-// - a scene's overview shows its diagram in the phone's lanes on a phone,
-//   without scrolling sideways, and in its wide lanes on a desktop;
 // - every earlier step is in a step's diagram and its <n>.svg, and when the
 //   box scrolls, scrolling up reaches step 1 below the pinned heads, with a
 //   cue shown while rows are hidden above;
@@ -208,42 +206,6 @@ for (const width of [320, 360, 390, 1280]) {
     assert.deepEqual(problems, []);
   });
 }
-
-// overview runs in the page: which of a scene overview's diagrams shows,
-// how far its box scrolls sideways, and its smallest text as drawn.
-function overview() {
-  const fig = document.querySelector(".whole");
-  const shown = [...fig.querySelectorAll("svg.lgd")].filter((s) => s.getClientRects().length);
-  if (shown.length !== 1) return { shown: shown.length };
-  const svg = shown[0], sc = fig.querySelector(".scroll");
-  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-  const sizes = [...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
-  return { shown: 1, narrow: svg.matches(".nw"), sideways: Math.max(sc.scrollWidth - sc.clientWidth, document.documentElement.scrollWidth - innerWidth), min: Math.min(...sizes) };
-}
-
-test("a scene's overview draws its whole diagram in the phone's lanes at 320 and 390 px, and in its wide lanes at 1280 px", async () => {
-  const problems = [];
-  for (const width of [320, 390, 1280]) {
-    const phone = width < 600;
-    const ctx = await browser.newContext({ viewport: { width, height: phone ? 844 : 800 }, isMobile: phone, hasTouch: phone, reducedMotion: "reduce" });
-    const page = await ctx.newPage();
-    for (const lang of ["en", "ar"]) {
-      for (const [actors, scene] of Object.entries(SCENES)) {
-        await page.goto(`${srv.url}/${lang}/${scene}/index.html`);
-        await page.evaluate(() => document.fonts.ready);
-        const r = await page.evaluate(overview);
-        const where = `${lang}/${scene} at ${width}px`;
-        if (r.shown !== 1) { problems.push(`${where}: ${r.shown} diagrams shown`); continue; }
-        // Two actors fit any phone in the wide lanes, which have no narrow copy.
-        if (actors > 2 && r.narrow !== phone) problems.push(`${where}: the ${r.narrow ? "narrow" : "wide"} diagram is shown`);
-        if (phone && r.sideways > 1) problems.push(`${where}: scrolls sideways by ${r.sideways} px`);
-        if (phone && r.min < 11 - 0.05) problems.push(`${where}: text drawn at ${r.min.toFixed(1)} px`);
-      }
-    }
-    await ctx.close();
-  }
-  assert.deepEqual(problems, []);
-});
 
 // story runs in the page: whether the shown diagram and the standalone
 // <n>.svg hold every step up to n and no later one, and whether, when the

@@ -240,19 +240,6 @@ func (g *Generator) Scene(s *content.Scene, d, narrow *layout.Diagram, emitFile 
 	}
 	over.SVG = template.HTML(buf.String())
 	buf.Reset()
-	// A phone gets the overview's diagram in its narrow lanes too, as it
-	// gets each step's.
-	fit := ""
-	if narrow != nil {
-		fit = svg.FitClass(d)
-	}
-	if fit != "" {
-		if err := svg.Write(&buf, narrow, svg.View{Step: -1, Lang: g.Lang.Tag, Title: s.Title, Desc: s.Summary}); err != nil {
-			return err
-		}
-		over.SVGNarrow, over.Fit = template.HTML(buf.String()), fit
-		buf.Reset()
-	}
 	if err := svg.Thumb(&buf, d, g.Theme.DiagramCSS); err != nil {
 		return err
 	}
@@ -283,8 +270,11 @@ func (g *Generator) Scene(s *content.Scene, d, narrow *layout.Diagram, emitFile 
 	}
 	draw := svg.NewScene(d)
 	var drawNarrow *svg.Scene
-	if fit != "" {
-		drawNarrow = svg.NewScene(narrow)
+	fit := ""
+	if narrow != nil {
+		if fit = svg.FitClass(d); fit != "" {
+			drawNarrow = svg.NewScene(narrow)
+		}
 	}
 	// chrome is the size of a step page less its diagram, narration and
 	// log: a guess at first, then the last page's, so that each page's

@@ -58,7 +58,7 @@ type Page struct {
 	Scene SceneLink
 	SVG   template.HTML
 	Steps []StepLink
-	// SVGNarrow is the diagram laid out for phones, if it has
+	// SVGNarrow is a step page's diagram laid out for phones, if it has
 	// one, and Fit the class that tells the stylesheet when to show it.
 	SVGNarrow template.HTML
 	Fit       string
