@@ -8,10 +8,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/lessongen/lessongen/generator/pipeline"
 	"github.com/lessongen/lessongen/generator/content"
 	"github.com/lessongen/lessongen/generator/diag"
 	"github.com/lessongen/lessongen/generator/folder"
+	"github.com/lessongen/lessongen/generator/pipeline"
 )
 
 func buildCommand() *cobra.Command {

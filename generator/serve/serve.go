@@ -16,8 +16,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/lessongen/lessongen/generator/pipeline"
 	"github.com/lessongen/lessongen/generator/diag"
+	"github.com/lessongen/lessongen/generator/pipeline"
 )
 
 // Server is a live site. The zero value is not usable; call New.

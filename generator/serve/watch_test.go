@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/lessongen/lessongen/generator/pipeline"
 	"github.com/lessongen/lessongen/generator/folder"
+	"github.com/lessongen/lessongen/generator/pipeline"
 )
 
 // TestThemeCreatedLater: a site's theme folder made while serve runs is
