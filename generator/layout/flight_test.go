@@ -3,7 +3,6 @@ package layout_test
 import (
 	"fmt"
 	"testing"
-	"testing/fstest"
 
 	"github.com/lessongen/lessongen/generator/content"
 	"github.com/lessongen/lessongen/generator/layout"
@@ -171,15 +170,7 @@ func TestLongViewKeepsTheStory(t *testing.T) {
 	for i := range 40 {
 		steps += fmt.Sprintf("  - {from: a, to: b, label: Segment %d, transit: 3}\n", i)
 	}
-	fsys := fstest.MapFS{
-		"site.yaml":     {Data: []byte("title: T\nlanguage: en\ntopics:\n  - {id: t, title: T}\n")},
-		"scenes/s.yaml": {Data: []byte("title: T\ntopic: t\nactors:\n  - {id: a, name: A}\n  - {id: b, name: B}\nsteps:\n" + steps)},
-	}
-	site, diags := content.Load(fsys, "t")
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	d := layout.Scene(site.Scenes[0], false)
+	d := layout.Scene(oneScene(t, "title: T\ntopic: t\nactors:\n  - {id: a, name: A}\n  - {id: b, name: B}\nsteps:\n"+steps), false)
 	if v := d.ViewAt(30); v.Top > d.Steps[0].Top || v.Bottom < d.Steps[30].Reach {
 		t.Errorf("step 31's view %d–%d does not hold step 1 (from %d) to where step 31 arrives (%d)", v.Top, v.Bottom, d.Steps[0].Top, d.Steps[30].Reach)
 	}

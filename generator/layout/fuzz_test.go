@@ -43,7 +43,7 @@ steps:
   - {from: b, to: d, label: ` + q(label) + `, transit: ` + n + `}
 `
 		fsys := fstest.MapFS{
-			"site.yaml":     {Data: []byte("title: T\nlanguage: en\ntopics:\n  - {id: t, title: T}\n")},
+			"site.yaml":     {Data: []byte(siteYAML)},
 			"scenes/s.yaml": {Data: []byte(scene)},
 		}
 		site, diags := content.Load(fsys, "fuzz")

@@ -13,6 +13,19 @@ import (
 	"github.com/lessongen/lessongen/generator/synth"
 )
 
+// siteYAML is the site.yaml of the tests' sites: one topic, t.
+const siteYAML = "title: T\nlanguage: en\ntopics:\n  - {id: t, title: T}\n"
+
+// oneScene loads a site of one scene, written in YAML.
+func oneScene(t *testing.T, scene string) *content.Scene {
+	t.Helper()
+	site, diags := content.Load(fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)}, "scenes/s.yaml": {Data: []byte(scene)}}, "t")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return site.Scenes[0]
+}
+
 // fixtures are the scenes laid out by the tests: every construct in five
 // languages (from the SVG writer's golden fixture), every icon, and long
 // generated scenes.
@@ -22,7 +35,7 @@ func fixtures(t testing.TB) map[string]*content.Scene {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no fixtures: %v", err)
 	}
-	fsys := fstest.MapFS{"site.yaml": {Data: []byte("title: T\nlanguage: en\ntopics:\n  - {id: t, title: T}\n")}}
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte(siteYAML)}}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -303,15 +316,7 @@ steps:
   - {from: os, to: res, label: "Anfrage: www.example.com A?", phase: "Auf dem PC"}
   - {from: res, to: ex, label: "www.example.com A?", phase: "Suivre les renvois"}
 `
-	fsys := fstest.MapFS{
-		"site.yaml":        {Data: []byte("title: T\nlanguage: en\ntopics:\n  - {id: t, title: T}\n")},
-		"scenes/long.yaml": {Data: []byte(scene)},
-	}
-	site, diags := content.Load(fsys, "fixture")
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	sc := site.Scenes[0]
+	sc := oneScene(t, scene)
 	for _, rtl := range []bool{false, true} {
 		d := layout.Narrow(sc, rtl, layout.PhoneWidth)
 		for i, a := range d.Actors {
