@@ -98,13 +98,14 @@ export function kindOf(p) {
 // language, which shares the templates but not the text, every third scene,
 // a different third from its neighbour's, so that each scene is seen in a
 // third of those languages and each language in a third of its scenes.
-// With make e2e-full, every scene everywhere. It gives (lang, p) → whether
-// the page or file p under lang/ is in its language's turn.
+// With make e2e-full, every scene everywhere. It gives p → whether the page
+// or file p (lang/scene/…, relative to the site) is in its language's turn.
 export function turns(dir = site) {
   const langs = languages(dir);
   const scenes = fs.readdirSync(path.join(dir, langs[0]), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  return (lang, p) => {
-    const i = langs.indexOf(lang), scene = p.split("/")[1];
+  return (p) => {
+    const [lang, scene] = p.split("/");
+    const i = langs.indexOf(lang);
     if (full || i <= 0 || RTL.includes(lang) || !scenes.includes(scene)) return true;
     return scenes.indexOf(scene) % 3 === i % 3;
   };
@@ -124,7 +125,7 @@ export function sample(dir = site, all = false) {
     const lang = langs.find((l) => p.startsWith(`${l}/`)) || "";
     const kind = kindOf(p);
     if (all) { out.push({ path: p, lang, kind }); continue; }
-    if (!inTurn(lang, p)) continue;
+    if (!inTurn(p)) continue;
     if (kind !== "step") { out.push({ path: p, lang, kind }); continue; }
     const [, scene, n] = /^(.*)\/(\d+)\/index\.html$/.exec(p);
     if (!steps.has(scene)) steps.set(scene, { lang, ns: [] });

@@ -24,7 +24,7 @@ for (const view of views) {
     // a sample of each scene's steps (every page with make e2e-full; each
     // costs a second).
     const inTurn = turns();
-    const swept = new Set(sweep().filter((p) => inTurn(p.split("/")[0], p)));
+    const swept = new Set(sweep().filter(inTurn));
     const list = view.reflow
       ? sample(undefined, true).filter((p) => checked.has(p.path) || swept.has(p.path))
       : sample(undefined, full);
