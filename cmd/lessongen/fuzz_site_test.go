@@ -267,7 +267,8 @@ func (in siteInput) mustRefuse(stderr string) []string {
 	if in.sceneName != "ok.yaml" {
 		add(slotOK, "content/scenes/ok.yaml")
 	}
-	if plain(in.sceneName) && strings.HasSuffix(in.sceneName, ".yaml") {
+	// A scene whose file name is no id is refused for its name, unread.
+	if id, ok := strings.CutSuffix(in.sceneName, ".yaml"); ok && plain(in.sceneName) && content.IDProblem(id) == "" {
 		add(slotScene, "content/scenes/"+in.sceneName)
 	}
 	tag, lfile, _ := strings.Cut(in.localeName, "/")
