@@ -160,9 +160,9 @@ func (im *importer) steps() []content.DraftStep {
 				i += 2 * n
 				continue
 			}
-			f := frame{keyword: st.Keyword, text: st.Text, phase: phaseTitle(st.Keyword, st.Text)}
+			f := frame{keyword: st.Keyword, text: st.Text, phase: im.phase(st, phaseTitle(st.Keyword, st.Text))}
 			if st.Keyword == "rect" {
-				f.phase = st.Phase
+				f.phase = im.phase(st, st.Phase)
 				if f.phase == "" {
 					im.diags.Warnf(st.Pos, "a rect only colours the background in Mermaid; its steps are imported without a phase of their own")
 				}
@@ -174,7 +174,7 @@ func (im *importer) steps() []content.DraftStep {
 		case Section:
 			if len(stack) > 0 {
 				top := &stack[len(stack)-1]
-				top.keyword, top.text, top.phase = st.Keyword, st.Text, phaseTitle(st.Keyword, st.Text)
+				top.keyword, top.text, top.phase = st.Keyword, st.Text, im.phase(st, phaseTitle(st.Keyword, st.Text))
 			}
 		case Close:
 			if len(stack) > 0 {
@@ -236,6 +236,16 @@ func phaseOf(stack []frame) string {
 		}
 	}
 	return ""
+}
+
+// phase is title as the phase of the steps st opens, shortened to what a
+// phase holds, with a warning, as a name or a label is.
+func (im *importer) phase(st Statement, title string) string {
+	if n := utf8.RuneCountInString(title); n > content.MaxLabel {
+		im.diags.Warnf(st.Pos, "the phase %q is %d characters long; lessongen keeps %d", shorten(title, 40), n, content.MaxLabel)
+		return shorten(title, content.MaxLabel)
+	}
+	return title
 }
 
 // phaseTitle is "loop: Every minute", or "loop" for a fragment without
